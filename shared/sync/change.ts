@@ -1,0 +1,49 @@
+// The unit of sync: one Change per user operation (a check-in of a household,
+// a move, an edit), written to the local outbox in the same IndexedDB
+// transaction as the records it touches (renderer/db/repository.ts), and later
+// shipped to the shared folder. A move is one Change with several record ops,
+// so it is applied all-or-nothing everywhere.
+import type { EntityTable, Id, IsoTimestamp } from '../domain/model';
+
+/** Upsert of some fields of one record: per-field values for the merge. */
+export interface UpsertOp {
+  kind: 'upsert';
+  table: EntityTable;
+  id: Id;
+  /** Only the fields this operation set (all fields on create). */
+  fields: Record<string, unknown>;
+  /** True when the record was created by this operation. */
+  created: boolean;
+}
+
+/** Explicit delete (tombstone). Nothing is ever deleted by absence. */
+export interface DeleteOp {
+  kind: 'delete';
+  table: EntityTable;
+  id: Id;
+}
+
+export type RecordOp = UpsertOp | DeleteOp;
+
+export interface Change {
+  /** Globally unique: `${deviceId}:${seq}`. */
+  changeId: string;
+  deviceId: string;
+  /** Per-device sequence number, 1, 2, 3, … without gaps. */
+  seq: number;
+  /** Hybrid logical clock stamp (shared/sync/hlc.ts), totally ordered as a string. */
+  hlc: string;
+  /** Wall clock of the device when the change was made (informational only). */
+  at: IsoTimestamp;
+  user: string;
+  /** Operation name, e.g. "stay.move", "accommodation.update". */
+  operation: string;
+  ops: RecordOp[];
+}
+
+/** Outbox row: the change plus whether it has been written to the share. */
+export interface OutboxEntry {
+  seq: number;
+  change: Change;
+  shipped: boolean;
+}

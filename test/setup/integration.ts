@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node.
+import 'fake-indexeddb/auto';
