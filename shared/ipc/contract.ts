@@ -113,3 +113,29 @@ export const ipcError = z.object({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof ipcError>;
 
 export const API_GLOBAL = 'quartier';
+
+/**
+ * What every channel returns across the boundary (Electron IPC and web-mode
+ * HTTP alike): the validated value, or an error with a German message. Errors
+ * are values here because Electron strips custom fields off thrown errors.
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Error codes the main side uses; the renderer may branch on them, users see the message. */
+export const IPC_ERROR_CODES = [
+  'forbidden-sender',
+  'unknown-channel',
+  'invalid-request',
+  'invalid-response',
+  'share-offline',
+  'path-rejected',
+  'not-found',
+  'io-failed',
+  'not-supported',
+  'internal',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+/** Web mode: HTTP path prefix of the API and the header that carries the per-start token. */
+export const WEB_API_PREFIX = '/api/';
+export const WEB_TOKEN_HEADER = 'X-Quartier-Token';
