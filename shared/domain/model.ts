@@ -297,6 +297,17 @@ export interface LetterTemplate extends RecordMeta {
   version: number;
   /** Text blocks with {{placeholders}}. */
   blocks: { key: string; title: string; text: string }[];
+  /** Optional translated annexes written by the office (not binding); one per language. */
+  annexes?: LetterAnnex[];
+}
+
+/** A translation annex of a letter template, e.g. Ukrainian or Turkish (Latin and Cyrillic scripts: the embedded font covers both). */
+export interface LetterAnnex {
+  /** ISO 639-1 code, e.g. "uk". */
+  language: string;
+  title: string;
+  /** Text with the same {{placeholders}} as the German blocks. */
+  text: string;
 }
 
 export interface LetterLogEntry extends RecordMeta {
@@ -330,6 +341,8 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   reason?: string;
+  /** The Change (shared/sync/change.ts) this entry belongs to; groups the entries of one operation for undo. */
+  changeId?: string;
 }
 
 export interface SettingEntry {

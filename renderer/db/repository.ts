@@ -1,0 +1,361 @@
+// The write path. Every user operation (check-in, move, edit, …) runs through
+// runOperation(): ONE IndexedDB transaction that
+//   1. writes the records the operation touches,
+//   2. appends one AuditEntry per touched record (before/after, for the audit
+//      trail and for undo),
+//   3. appends ONE Change (shared/sync/change.ts) to the outbox with the next
+//      per-device sequence number and a hybrid-logical-clock stamp.
+// Either all of it is stored or nothing (the outbox pattern): a crash or an
+// exception inside the operation can never leave a record without its change
+// or a change without its record.
+//
+// Rules for operation bodies
+// - Read and write only through the Writer (or tables it exposes). Do not
+//   await anything that is not IndexedDB (fetch, timers, IPC) inside the body:
+//   IndexedDB commits a transaction as soon as it is idle, so a foreign await
+//   would end it early. Compute such inputs before calling runOperation.
+// - Do not nest runOperation calls: one user action = one Change.
+import type { Table } from 'dexie';
+import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta } from '../../shared/domain/model';
+import { ENTITY_TABLES } from '../../shared/domain/model';
+import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
+import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
+import type { QuartierDb } from './db';
+
+/** syncState keys owned by the repository. */
+export const SYNC_KEYS = {
+  /** Last used per-device outbox sequence number (number). */
+  outboxSeq: 'outboxSeq',
+  /** Last issued / observed hybrid logical clock (string form). */
+  hlc: 'hlc',
+} as const;
+
+export interface WriteContext {
+  /** Display name of the acting user (audit, Change.user). */
+  user: string;
+  deviceId: string;
+  /** Clock for tests; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface OperationOptions {
+  /** Why the user did this (e.g. a correction reason); stored in every audit entry. */
+  reason?: string;
+}
+
+/** A record as given to put(): the meta timestamps are filled in by the writer. */
+export type RecordInput<T extends EntityTable> = Omit<EntityByTable[T], 'createdAt' | 'updatedAt'> &
+  Partial<Pick<RecordMeta, 'createdAt' | 'updatedAt'>>;
+
+/** Fields for patch(): anything but the id and the meta timestamps. `undefined` removes a field. */
+export type RecordPatch<T extends EntityTable> = Partial<Omit<EntityByTable[T], 'id' | 'createdAt' | 'updatedAt'>>;
+
+export interface Writer {
+  /** The instant of this operation (ISO), identical for every record it touches. */
+  readonly now: IsoTimestamp;
+  get<T extends EntityTable>(table: T, id: Id): Promise<EntityByTable[T] | undefined>;
+  /** Creates the record, or replaces it entirely. A replace that changes nothing is not recorded. */
+  put<T extends EntityTable>(table: T, record: RecordInput<T>): Promise<EntityByTable[T]>;
+  /** Changes some fields of an existing record. Throws if it does not exist. */
+  patch<T extends EntityTable>(table: T, id: Id, fields: RecordPatch<T>): Promise<EntityByTable[T]>;
+  /** Marks the record deleted (tombstone) and emits a DeleteOp. Throws if it does not exist. */
+  softDelete(table: EntityTable, id: Id): Promise<void>;
+  /** The Dexie table for reads inside the same transaction (where, filter, …). */
+  query<T extends EntityTable>(table: T): Table<EntityByTable[T], Id>;
+}
+
+export interface OperationResult {
+  /** The Change appended to the outbox; null when the operation changed nothing. */
+  change: Change | null;
+  /** The record ops of the operation (also when no Change was emitted). */
+  ops: RecordOp[];
+  audit: AuditEntry[];
+}
+
+/** The tables every write transaction spans. */
+export function writeScope(db: QuartierDb): Table[] {
+  return [...ENTITY_TABLES.map((t) => db.table(t)), db.audit, db.outbox, db.syncState];
+}
+
+/**
+ * Runs one user operation as one transaction with audit and outbox.
+ * If `body` throws, nothing at all is written and the error is rethrown.
+ */
+export async function runOperation(
+  db: QuartierDb,
+  ctx: WriteContext,
+  operation: string,
+  body: (w: Writer) => Promise<void>,
+  opts: OperationOptions = {},
+): Promise<OperationResult> {
+  assertContext(ctx, operation);
+  const nowDate = (ctx.now ?? (() => new Date()))();
+  return db.transaction('rw', writeScope(db), async () => {
+    const session = new WriteSession(db, nowDate.toISOString(), true);
+    await body(session.writer);
+    const ops = session.ops();
+    if (ops.length === 0) return { change: null, ops, audit: [] };
+
+    const seq = await nextSeq(db);
+    const clock = tick(await loadClock(db, ctx.deviceId), nowDate.getTime());
+    await db.syncState.put({ key: SYNC_KEYS.hlc, value: hlcToString(clock) });
+    const change: Change = {
+      changeId: `${ctx.deviceId}:${seq}`,
+      deviceId: ctx.deviceId,
+      seq,
+      hlc: hlcToString(clock),
+      at: session.now,
+      user: ctx.user,
+      operation,
+      ops,
+    };
+    const entry: OutboxEntry = { seq, change, shipped: false };
+    await db.outbox.add(entry);
+    const audit = session.auditEntries(ctx, operation, change.changeId, opts.reason);
+    await db.audit.bulkAdd(audit);
+    return { change, ops, audit };
+  });
+}
+
+export interface ApplyOptions extends OperationOptions {
+  /** Write audit entries (remote changes: yes; demo seed: no). Default true. */
+  audit?: boolean;
+  /** The id of the change being applied, stored on the audit entries (undo, traceability). */
+  changeId?: string;
+  /**
+   * Keep createdAt/updatedAt as given in the records instead of stamping
+   * them with the local clock: a remote change carries its own timestamps.
+   */
+  keepTimestamps?: boolean;
+}
+
+/**
+ * Writes records WITHOUT appending to the outbox. Two callers:
+ * - sync applies changes that came from another laptop: re-emitting them
+ *   would echo them back forever; they are already in the share's log;
+ * - the demo seed is a local starting point, not a user's change (every
+ *   laptop can load the same seed deterministically).
+ * Same transaction rules and Writer as runOperation; the per-device sequence
+ * number and the clock are not touched (use observeRemoteClock for remote stamps).
+ */
+export async function applyWithoutOutbox(
+  db: QuartierDb,
+  ctx: WriteContext,
+  operation: string,
+  body: (w: Writer) => Promise<void>,
+  opts: ApplyOptions = {},
+): Promise<OperationResult> {
+  assertContext(ctx, operation);
+  const nowDate = (ctx.now ?? (() => new Date()))();
+  return db.transaction('rw', writeScope(db), async () => {
+    const session = new WriteSession(db, nowDate.toISOString(), !opts.keepTimestamps);
+    await body(session.writer);
+    const ops = session.ops();
+    const audit = opts.audit === false ? [] : session.auditEntries(ctx, operation, opts.changeId, opts.reason);
+    if (audit.length > 0) await db.audit.bulkAdd(audit);
+    return { change: null, ops, audit };
+  });
+}
+
+/**
+ * Merges the HLC stamp of a remote change into the persisted local clock
+ * (joins the caller's transaction if it includes syncState). A stamp too far
+ * in the future is flagged and does not move the local clock.
+ */
+export async function observeRemoteClock(
+  db: QuartierDb,
+  deviceId: string,
+  remoteHlc: string,
+  nowMs: number,
+  maxDriftMs?: number,
+): Promise<ReceiveResult> {
+  const remote = parseHlc(remoteHlc);
+  return db.transaction('rw', db.syncState, async () => {
+    const result = receive(await loadClock(db, deviceId), remote, nowMs, maxDriftMs);
+    if (!result.flagged) await db.syncState.put({ key: SYNC_KEYS.hlc, value: hlcToString(result.clock) });
+    return result;
+  });
+}
+
+/** The last used outbox sequence number (0 before the first change). */
+export async function lastOutboxSeq(db: QuartierDb): Promise<number> {
+  const row = await db.syncState.get(SYNC_KEYS.outboxSeq);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+// ---------------------------------------------------------------------------
+// Internals
+
+type AnyRecord = RecordMeta & Record<string, unknown>;
+
+interface Touched {
+  table: EntityTable;
+  id: Id;
+  /** State before the operation (null when created by it). */
+  before: AnyRecord | null;
+  after: AnyRecord;
+  /** Fields set by the operation (names), for the UpsertOp. */
+  fields: Set<string>;
+  deleted: boolean;
+}
+
+class WriteSession {
+  private readonly touched = new Map<string, Touched>();
+  readonly writer: Writer;
+
+  constructor(
+    private readonly db: QuartierDb,
+    readonly now: IsoTimestamp,
+    private readonly stampTimestamps: boolean,
+  ) {
+    // Arrow functions keep `this`; the generic signatures are declared on Writer.
+    const tableOf = (t: EntityTable): Table<AnyRecord, Id> => {
+      assertEntityTable(t);
+      return this.db.table(t);
+    };
+    this.writer = {
+      now,
+      get: async (t, id) => (await tableOf(t).get(id)) as never,
+      put: async (t, record) => (await this.write(t, record as unknown as AnyRecord, 'put')) as never,
+      patch: async (t, id, fields) => {
+        const existing = await tableOf(t).get(id);
+        if (!existing) throw new Error(`Datensatz nicht gefunden: ${t}/${id}`);
+        return (await this.write(t, { ...existing, ...(fields as Record<string, unknown>), id }, 'patch')) as never;
+      },
+      softDelete: async (t, id) => {
+        const existing = await tableOf(t).get(id);
+        if (!existing) throw new Error(`Datensatz nicht gefunden: ${t}/${id}`);
+        if (existing.deleted === true) return;
+        await this.write(t, { ...existing, deleted: true }, 'delete');
+      },
+      query: (t) => tableOf(t) as never,
+    };
+  }
+
+  private async write(table: EntityTable, input: AnyRecord, mode: 'put' | 'patch' | 'delete'): Promise<AnyRecord> {
+    assertEntityTable(table);
+    if (typeof input.id !== 'string' || input.id.length === 0) throw new Error(`Datensatz ohne gültige ID in ${table}.`);
+    const tbl = this.db.table<AnyRecord, Id>(table);
+    const existing = await tbl.get(input.id);
+    const next = withoutUndefined(structuredClone(input));
+    if (this.stampTimestamps || typeof next.createdAt !== 'string') next.createdAt = existing?.createdAt ?? this.now;
+    if (this.stampTimestamps || typeof next.updatedAt !== 'string') next.updatedAt = this.now;
+
+    const changed = changedFields(existing, next);
+    if (existing && changed.length === 0) return existing;
+
+    await tbl.put(next);
+    const key = `${table}\u0000${input.id}`;
+    let t = this.touched.get(key);
+    if (!t) {
+      t = { table, id: input.id, before: existing ?? null, after: next, fields: new Set(), deleted: false };
+      this.touched.set(key, t);
+    }
+    t.after = next;
+    if (mode === 'delete') t.deleted = true;
+    else if (next.deleted !== true) t.deleted = false; // a later put/patch revives the record
+    // `deleted` travels as a DeleteOp; a revival (put/patch clearing it) travels as a field.
+    for (const f of changed) if (f !== 'deleted' || mode !== 'delete') t.fields.add(f);
+    return next;
+  }
+
+  ops(): RecordOp[] {
+    const ops: RecordOp[] = [];
+    for (const t of this.touched.values()) {
+      const created = t.before === null;
+      const names = created ? Object.keys(t.after).filter((f) => f !== 'deleted') : [...t.fields];
+      if (names.length > 0 && !(t.deleted && !created && onlyMeta(names))) {
+        const fields: Record<string, unknown> = {};
+        // A field removed by a full replace travels as null: JSON has no undefined.
+        for (const f of names) fields[f] = f in t.after ? t.after[f] : null;
+        const upsert: UpsertOp = { kind: 'upsert', table: t.table, id: t.id, fields, created };
+        ops.push(upsert);
+      }
+      if (t.deleted) {
+        const del: DeleteOp = { kind: 'delete', table: t.table, id: t.id };
+        ops.push(del);
+      }
+    }
+    return ops;
+  }
+
+  auditEntries(ctx: WriteContext, operation: string, changeId: string | undefined, reason: string | undefined): AuditEntry[] {
+    return [...this.touched.values()].map((t) => {
+      const entry: AuditEntry = {
+        id: crypto.randomUUID(),
+        at: this.now,
+        user: ctx.user,
+        deviceId: ctx.deviceId,
+        operation,
+        entity: t.table,
+        entityId: t.id,
+        before: t.before,
+        after: t.after,
+      };
+      if (reason !== undefined) entry.reason = reason;
+      if (changeId !== undefined) entry.changeId = changeId;
+      return entry;
+    });
+  }
+}
+
+function onlyMeta(fields: string[]): boolean {
+  return fields.every((f) => f === 'updatedAt' || f === 'createdAt');
+}
+
+async function nextSeq(db: QuartierDb): Promise<number> {
+  const seq = (await lastOutboxSeq(db)) + 1;
+  await db.syncState.put({ key: SYNC_KEYS.outboxSeq, value: seq });
+  return seq;
+}
+
+async function loadClock(db: QuartierDb, deviceId: string): Promise<Hlc> {
+  const row = await db.syncState.get(SYNC_KEYS.hlc);
+  if (typeof row?.value !== 'string') return createHlc(deviceId);
+  // The node is always this device, even if the stored clock came from a
+  // restored image of another one: only the time part is carried over.
+  const stored = parseHlc(row.value);
+  return { wallMs: stored.wallMs, counter: stored.counter, node: deviceId };
+}
+
+function assertContext(ctx: WriteContext, operation: string): void {
+  if (ctx.deviceId.length === 0) throw new Error('Keine Geräte-ID: Änderungen können nicht gespeichert werden.');
+  if (operation.length === 0) throw new Error('Jede Änderung braucht einen Vorgangsnamen.');
+}
+
+function assertEntityTable(table: string): asserts table is EntityTable {
+  if (!(ENTITY_TABLES as readonly string[]).includes(table)) throw new Error(`Unbekannte Tabelle: ${table}`);
+}
+
+/** Names of fields whose value differs (undefined and absent are the same). */
+export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] {
+  if (!before) return Object.keys(after);
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const out: string[] = [];
+  for (const n of names) {
+    if (n === 'updatedAt') continue;
+    if (!deepEqual(before[n], after[n])) out.push(n);
+  }
+  if (out.length > 0) out.push('updatedAt');
+  return out;
+}
+
+/** Structural equality for the plain data we store (JSON-like values). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!deepEqual(ao[k], bo[k])) return false;
+  return true;
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
+  for (const k of Object.keys(record)) if (record[k] === undefined) delete record[k];
+  return record;
+}
