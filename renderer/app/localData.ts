@@ -1,0 +1,71 @@
+// The shell's one door to the local database: first-start decision, demo
+// data, record counts, wiping local data, device name. Keeping these calls in
+// one module means the shell's components (and their tests, via vi.mock) do
+// not depend on the database's internals.
+import { ENTITY_TABLES } from '../../shared/domain/model';
+import { getDb } from '../db/db';
+
+export type FirstStartChoice = 'demo' | 'empty';
+export type DemoProgressHandler = (done: number, total: number) => void;
+
+/**
+ * Settings keys owned by the shell. They live in the same local key/value
+ * `settings` table as the database's own keys, but are not part of its typed
+ * SettingsSchema, so they are read and written here directly.
+ */
+export const SHELL_SETTING_KEYS = {
+  firstStartChoice: 'shell.firstStartChoice',
+  deviceName: 'shell.deviceName',
+} as const;
+
+/** The stored first-start choice, or null when the user has not chosen yet. */
+export async function getFirstStartChoice(): Promise<FirstStartChoice | null> {
+  const row = await getDb().settings.get(SHELL_SETTING_KEYS.firstStartChoice);
+  return row?.value === 'demo' || row?.value === 'empty' ? row.value : null;
+}
+
+export async function rememberFirstStartChoice(choice: FirstStartChoice): Promise<void> {
+  await getDb().settings.put({ key: SHELL_SETTING_KEYS.firstStartChoice, value: choice });
+}
+
+/** Number of domain records (all synced entity tables) in the local database. */
+export async function countLocalRecords(): Promise<number> {
+  const db = getDb();
+  const counts = await Promise.all(ENTITY_TABLES.map((table) => db.table(table).count()));
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+/** True when the welcome dialog should be offered: nothing chosen yet and no data at all. */
+export async function needsFirstStartDecision(): Promise<boolean> {
+  if ((await getFirstStartChoice()) !== null) return false;
+  return (await countLocalRecords()) === 0;
+}
+
+/** Loads the county-scale demo dataset. Rejects with an AbortError when cancelled. */
+export function loadCountyDemo(_onProgress: DemoProgressHandler, _signal: AbortSignal): Promise<void> {
+  return Promise.reject(new Error('Demo-Daten sind noch nicht verfügbar.'));
+}
+
+/** Deletes every local record (entities, audit, outbox, settings). */
+export async function clearLocalData(): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}
+
+export async function getDeviceName(): Promise<string> {
+  const row = await getDb().settings.get(SHELL_SETTING_KEYS.deviceName);
+  return typeof row?.value === 'string' ? row.value : '';
+}
+
+export async function setDeviceName(name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (trimmed.length > 100) throw new Error('Der Gerätename darf höchstens 100 Zeichen lang sein.');
+  await getDb().settings.put({ key: SHELL_SETTING_KEYS.deviceName, value: trimmed });
+}
+
+/** True for the rejection of an aborted operation (AbortController). */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException ? error.name === 'AbortError' : error instanceof Error && error.name === 'AbortError';
+}
