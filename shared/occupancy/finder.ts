@@ -1,0 +1,239 @@
+// Free-place finder: ranks concrete beds for a person or household over a
+// period. Hard rules (a bed is never offered otherwise):
+// - the accommodation is open over the whole period (openedOn <= from, and
+//   to <= closedOn; an open-ended request needs closedOn = null) and its
+//   status is not 'closed' ('closing' only with includeClosing);
+// - the bed is not a reserve place and has no stay (current or planned) and
+//   no block overlapping the period;
+// - the room fits the group: restriction (restrictions.ts, applied to the
+//   persons being placed) and barrier-free when anyone needs it;
+// - the household stays together: all in one room, or else all in one unit
+//   (flat or building) across several rooms. Never split across units.
+// Over-capacity cannot happen: only free beds are offered, one per person.
+// Ranking (higher is better), so the explanation stays honest:
+// - one room (1000) beats one unit (600, minus 50 per extra room);
+// - leftover free beds in the room cost 5 each (big rooms stay for big
+//   households, singles fill partly used rooms);
+// - a household sharing a room with other people in the period: −300; a
+//   single person with occupants of another sex in an unrestricted room: −300;
+// - a restricted room used for its purpose: +40;
+// - a barrier-free room for a group that does not need it: −60;
+// - the preferred accommodation kind (e.g. flats after 12 months): +100.
+import { toDayNumber } from '../domain/dates';
+import type { AccommodationKind, Id, IsoDate, Person, Room } from '../domain/model';
+import { OPEN_END, runOverlaps, type OccupancyIndex } from './occupancyIndex';
+import { fitsRestriction } from './restrictions';
+
+export interface PlaceSeeker extends Pick<Person, 'sex' | 'birthDate' | 'needsBarrierFree'> {
+  id?: Id;
+  householdId?: Id | null;
+}
+
+export interface PlaceRequest {
+  persons: readonly PlaceSeeker[];
+  householdId?: Id | null;
+  from: IsoDate;
+  /** Exclusive end; null = open-ended. */
+  to: IsoDate | null;
+}
+
+export interface FindPlacesOptions {
+  /** Maximum suggestions (default 10). */
+  limit?: number;
+  /** Search only these accommodations. */
+  accommodationIds?: readonly Id[];
+  /** Only this kind. */
+  kind?: AccommodationKind;
+  /** Rank this kind higher. */
+  preferKind?: AccommodationKind;
+  /** Allow one unit across several rooms when no single room fits (default true). */
+  allowSplitRooms?: boolean;
+  /** Also offer accommodations with status 'closing' (default false). */
+  includeClosing?: boolean;
+  /** Beds already taken by the caller's plan. */
+  excludeBedIds?: readonly Id[];
+}
+
+export interface SuggestionExplanation {
+  /** 'finder.sameRoom' or 'finder.sameUnit' in the rules namespace. */
+  code: 'finder.sameRoom' | 'finder.sameUnit';
+  params: {
+    /** Room restriction: none | women | men | family (translated via finder.roomType.*). */
+    roomType: Room['restriction'];
+    /** barrierFree | notBarrierFree (translated via finder.access.*). */
+    access: 'barrierFree' | 'notBarrierFree';
+    /** Free beds for the period in the room (or unit's chosen rooms). */
+    free: number;
+    /** Places in the room (or the unit's chosen rooms). */
+    places: number;
+    rooms: number;
+    accommodation: string;
+    unit: string;
+    room: string;
+  };
+}
+
+export interface PlaceSuggestion {
+  accommodationId: Id;
+  unitId: Id;
+  roomIds: Id[];
+  /** One bed per person, in the order of request.persons. */
+  bedIds: Id[];
+  score: number;
+  explanation: SuggestionExplanation;
+}
+
+interface RoomCandidate {
+  r: number;
+  room: Room;
+  freeBeds: number[];
+  places: number;
+  sharedWithOthers: boolean;
+  otherSex: boolean;
+}
+
+export function findPlaces(ix: OccupancyIndex, request: PlaceRequest, options: FindPlacesOptions = {}): PlaceSuggestion[] {
+  const n = request.persons.length;
+  if (n === 0) return [];
+  const p0 = toDayNumber(request.from);
+  const p1 = request.to === null ? OPEN_END : toDayNumber(request.to);
+  if (p1 <= p0) return [];
+  const limit = options.limit ?? 10;
+  const allowSplit = options.allowSplitRooms ?? true;
+  const onlyAcc = options.accommodationIds ? new Set(options.accommodationIds) : null;
+  const excluded = new Set(options.excludeBedIds ?? []);
+  const needsBarrierFree = request.persons.some((p) => p.needsBarrierFree);
+  const householdId = request.householdId ?? request.persons[0]?.householdId ?? null;
+  const singleSex = n === 1 ? request.persons[0]!.sex : null;
+  const fits = (room: Room): boolean =>
+    (!needsBarrierFree || room.barrierFree) && request.persons.every((p) => fitsRestriction(room.restriction, p, request.persons, request.from));
+
+  const suggestions: (PlaceSuggestion & { order: number })[] = [];
+  for (let a = 0; a < ix.accommodations.length; a++) {
+    const acc = ix.accommodations[a]!;
+    if (onlyAcc && !onlyAcc.has(acc.id)) continue;
+    if (options.kind && acc.kind !== options.kind) continue;
+    if (acc.status === 'closed' || (acc.status === 'closing' && !options.includeClosing)) continue;
+    if (ix.accOpen[a]! > p0 || p1 > ix.accClose[a]!) continue;
+
+    const byUnit = new Map<Id, RoomCandidate[]>();
+    for (let r = ix.accRoomOffset[a]!; r < ix.accRoomOffset[a + 1]!; r++) {
+      const room = ix.rooms[r]!;
+      if (!fits(room)) continue;
+      const freeBeds: number[] = [];
+      let sharedWithOthers = false;
+      let otherSex = false;
+      const b0 = ix.roomBedOffset[r]!;
+      const b1 = ix.roomBedOffset[r + 1]!;
+      for (let b = b0; b < b1; b++) {
+        const s0 = ix.stayOffset[b]!;
+        const s1 = ix.stayOffset[b + 1]!;
+        const taken = runOverlaps(ix.stayFrom, ix.stayMaxTo, s0, s1, p0, p1);
+        if (taken) {
+          // Who else lives in the room during the period (for ranking only).
+          for (let j = s0; j < s1; j++) {
+            if (ix.stayFrom[j]! >= p1 || ix.stayTo[j]! <= p0) continue;
+            const stay = ix.stays[j]!;
+            if (householdId === null || stay.householdId !== householdId) sharedWithOthers = true;
+            const sex = ix.persons.get(stay.personId)?.sex;
+            if (singleSex !== null && sex !== undefined && sex !== singleSex) otherSex = true;
+          }
+          continue;
+        }
+        if (ix.bedReserve[b] || excluded.has(ix.beds[b]!.id)) continue;
+        if (runOverlaps(ix.blockFrom, ix.blockMaxTo, ix.blockOffset[b]!, ix.blockOffset[b + 1]!, p0, p1)) continue;
+        freeBeds.push(b);
+      }
+      if (freeBeds.length === 0) continue;
+      const cand: RoomCandidate = { r, room, freeBeds, places: b1 - b0, sharedWithOthers, otherSex };
+      const list = byUnit.get(room.unitId);
+      if (list) list.push(cand);
+      else byUnit.set(room.unitId, [cand]);
+    }
+
+    for (const [unitId, rooms] of byUnit) {
+      const unitName = ix.units.get(unitId)?.name ?? '';
+      let anySingleRoom = false;
+      for (const c of rooms) {
+        if (c.freeBeds.length < n) continue;
+        anySingleRoom = true;
+        let score = 1000 - 5 * (c.freeBeds.length - n);
+        if (n > 1 && c.sharedWithOthers) score -= 300;
+        if (n === 1 && c.room.restriction === 'none' && c.otherSex) score -= 300;
+        score += roomBonus(c.room, needsBarrierFree);
+        if (options.preferKind && acc.kind === options.preferKind) score += 100;
+        suggestions.push({
+          accommodationId: acc.id,
+          unitId,
+          roomIds: [c.room.id],
+          bedIds: c.freeBeds.slice(0, n).map((b) => ix.beds[b]!.id),
+          score,
+          order: c.r,
+          explanation: {
+            code: 'finder.sameRoom',
+            params: {
+              roomType: c.room.restriction,
+              access: c.room.barrierFree ? 'barrierFree' : 'notBarrierFree',
+              free: c.freeBeds.length,
+              places: c.places,
+              rooms: 1,
+              accommodation: acc.name,
+              unit: unitName,
+              room: c.room.number,
+            },
+          },
+        });
+      }
+      if (anySingleRoom || !allowSplit || n < 2) continue;
+      // Several rooms of one unit: fewest rooms first (largest free counts).
+      const sorted = [...rooms].sort((x, y) => y.freeBeds.length - x.freeBeds.length || x.r - y.r);
+      const chosen: RoomCandidate[] = [];
+      let got = 0;
+      for (const c of sorted) {
+        if (got >= n) break;
+        chosen.push(c);
+        got += c.freeBeds.length;
+      }
+      if (got < n) continue;
+      chosen.sort((x, y) => x.r - y.r);
+      const beds: number[] = [];
+      for (const c of chosen) for (const b of c.freeBeds) if (beds.length < n) beds.push(b);
+      let score = 600 - 50 * (chosen.length - 1) - 5 * (got - n);
+      if (chosen.some((c) => c.sharedWithOthers)) score -= 300;
+      score += Math.min(...chosen.map((c) => roomBonus(c.room, needsBarrierFree)));
+      if (options.preferKind && acc.kind === options.preferKind) score += 100;
+      const first = chosen[0]!.room;
+      const restrictions = new Set(chosen.map((c) => c.room.restriction));
+      suggestions.push({
+        accommodationId: acc.id,
+        unitId,
+        roomIds: chosen.map((c) => c.room.id),
+        bedIds: beds.map((b) => ix.beds[b]!.id),
+        score,
+        order: chosen[0]!.r,
+        explanation: {
+          code: 'finder.sameUnit',
+          params: {
+            roomType: restrictions.size === 1 ? first.restriction : 'none',
+            access: chosen.every((c) => c.room.barrierFree) ? 'barrierFree' : 'notBarrierFree',
+            free: got,
+            places: chosen.reduce((s, c) => s + c.places, 0),
+            rooms: chosen.length,
+            accommodation: acc.name,
+            unit: unitName,
+            room: chosen.map((c) => c.room.number).join(', '),
+          },
+        },
+      });
+    }
+  }
+  suggestions.sort((x, y) => y.score - x.score || x.order - y.order);
+  return suggestions.slice(0, limit).map(({ order: _order, ...s }) => s);
+}
+
+function roomBonus(room: Room, needsBarrierFree: boolean): number {
+  let bonus = 0;
+  if (room.restriction !== 'none') bonus += 40; // a specialised room used for its purpose (fit is checked before)
+  if (room.barrierFree && !needsBarrierFree) bonus -= 60;
+  return bonus;
+}

@@ -1,0 +1,343 @@
+// The occupancy index: built once from a Dataset, answers figures, series,
+// Belegungstage and free-place searches without touching the raw arrays
+// again. Designed for Berlin scale (35,000 beds, 500,000 stays): calendar days
+// become int day numbers, stays and blocks are grouped per bed in
+// compressed-sparse-row typed arrays sorted by start, with a running maximum
+// of the end so "is anything covering day d?" is one binary search per bed.
+//
+// Which records count (the naive reference in reference.ts applies the same):
+// - accommodations, rooms, beds that are not deleted; a room belongs to the
+//   accommodation in room.accommodationId, a bed to the room in bed.roomId.
+//   A bed whose room (or a room whose accommodation) is missing or deleted is
+//   left out.
+// - stays that are not deleted, not cancelled, on a counted bed, with
+//   from < to (an empty or inverted period occupies nothing).
+// - blocks that are not deleted, on a counted bed, with from < until.
+import { toDayNumber } from '../domain/dates';
+import type { Accommodation, Bed, BedBlock, Dataset, Id, Person, Room, Stay, Unit } from '../domain/model';
+
+/** Day number used for an open end (`to: null`). */
+export const OPEN_END = 2_147_483_647;
+
+/** Default look-ahead for 'reserved': a planned stay starting within this many days reserves a free bed. */
+export const DEFAULT_RESERVATION_LOOKAHEAD_DAYS = 14;
+
+export interface OccupancyIndexOptions {
+  /**
+   * A free, unblocked bed counts as 'reserved' on day d when its next stay
+   * starts in (d, d + lookahead]. Default 14.
+   */
+  reservationLookaheadDays?: number;
+}
+
+export type OccupancySource = Pick<Dataset, 'accommodations' | 'units' | 'rooms' | 'beds' | 'bedBlocks' | 'stays'> &
+  Partial<Pick<Dataset, 'persons'>>;
+
+export interface OccupancyIndex {
+  readonly lookahead: number;
+  /** Counted accommodations, sorted by name. Position = accommodation index. */
+  readonly accommodations: readonly Accommodation[];
+  readonly accIndexById: ReadonlyMap<Id, number>;
+  /** First open day (openedOn) and first closed day (closedOn or OPEN_END) per accommodation. */
+  readonly accOpen: Int32Array;
+  readonly accClose: Int32Array;
+  /** Sum of the counted rooms' areas per accommodation. */
+  readonly accArea: Float64Array;
+  /** Beds of accommodation a are bedOrder positions [accBedOffset[a], accBedOffset[a+1]). */
+  readonly accBedOffset: Int32Array;
+  readonly accRoomOffset: Int32Array;
+  readonly units: ReadonlyMap<Id, Unit>;
+  /** Counted rooms, grouped by accommodation. */
+  readonly rooms: readonly Room[];
+  readonly roomIndexById: ReadonlyMap<Id, number>;
+  readonly roomAcc: Int32Array;
+  readonly roomArea: Float64Array;
+  /** Beds of room r are positions [roomBedOffset[r], roomBedOffset[r+1]). */
+  readonly roomBedOffset: Int32Array;
+  /** Counted beds, grouped by room (then Bed.order). */
+  readonly beds: readonly Bed[];
+  readonly bedIndexById: ReadonlyMap<Id, number>;
+  readonly bedAcc: Int32Array;
+  readonly bedRoom: Int32Array;
+  readonly bedReserve: Uint8Array;
+  /** 1 when some stays of the bed overlap each other (a data conflict). */
+  readonly bedOverlap: Uint8Array;
+  /** Stays of bed b: [stayOffset[b], stayOffset[b+1]), sorted by from. */
+  readonly stayOffset: Int32Array;
+  readonly stayFrom: Int32Array;
+  readonly stayTo: Int32Array;
+  /** Running maximum of stayTo within each bed's run (non-decreasing). */
+  readonly stayMaxTo: Int32Array;
+  readonly stays: readonly Stay[];
+  readonly blockOffset: Int32Array;
+  readonly blockFrom: Int32Array;
+  readonly blockTo: Int32Array;
+  readonly blockMaxTo: Int32Array;
+  readonly blocks: readonly BedBlock[];
+  readonly persons: ReadonlyMap<Id, Person>;
+}
+
+/** Memoised ISO → day number: a dataset has few distinct days but many dates. */
+function dayCache(): (iso: string) => number {
+  const cache = new Map<string, number>();
+  return (iso) => {
+    let n = cache.get(iso);
+    if (n === undefined) {
+      n = toDayNumber(iso);
+      cache.set(iso, n);
+    }
+    return n;
+  };
+}
+
+const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
+
+export function buildOccupancyIndex(data: OccupancySource, options: OccupancyIndexOptions = {}): OccupancyIndex {
+  const day = dayCache();
+  const lookahead = options.reservationLookaheadDays ?? DEFAULT_RESERVATION_LOOKAHEAD_DAYS;
+
+  const accommodations = data.accommodations.filter((a) => !a.deleted).sort((x, y) => collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const accIndexById = new Map<Id, number>();
+  accommodations.forEach((a, i) => accIndexById.set(a.id, i));
+  const A = accommodations.length;
+  const accOpen = new Int32Array(A);
+  const accClose = new Int32Array(A);
+  accommodations.forEach((a, i) => {
+    accOpen[i] = day(a.openedOn);
+    accClose[i] = a.closedOn === null ? OPEN_END : day(a.closedOn);
+  });
+
+  const units = new Map<Id, Unit>();
+  for (const u of data.units) if (!u.deleted) units.set(u.id, u);
+
+  const unitName = (r: Room): string => units.get(r.unitId)?.name ?? '';
+  const rooms = data.rooms
+    .filter((r) => !r.deleted && accIndexById.has(r.accommodationId))
+    .sort(
+      (x, y) =>
+        accIndexById.get(x.accommodationId)! - accIndexById.get(y.accommodationId)! ||
+        collator.compare(unitName(x), unitName(y)) ||
+        collator.compare(x.number, y.number) ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+    );
+  const R = rooms.length;
+  const roomIndexById = new Map<Id, number>();
+  const roomAcc = new Int32Array(R);
+  const roomArea = new Float64Array(R);
+  const accArea = new Float64Array(A);
+  const accRoomOffset = new Int32Array(A + 1);
+  rooms.forEach((r, i) => {
+    roomIndexById.set(r.id, i);
+    const a = accIndexById.get(r.accommodationId)!;
+    roomAcc[i] = a;
+    roomArea[i] = r.areaM2;
+    accArea[a] = accArea[a]! + r.areaM2;
+    accRoomOffset[a + 1] = accRoomOffset[a + 1]! + 1;
+  });
+  for (let a = 0; a < A; a++) accRoomOffset[a + 1] = accRoomOffset[a + 1]! + accRoomOffset[a]!;
+
+  const beds = data.beds
+    .filter((b) => !b.deleted && roomIndexById.has(b.roomId))
+    .sort((x, y) => roomIndexById.get(x.roomId)! - roomIndexById.get(y.roomId)! || x.order - y.order || collator.compare(x.label, y.label) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const B = beds.length;
+  const bedIndexById = new Map<Id, number>();
+  const bedAcc = new Int32Array(B);
+  const bedRoom = new Int32Array(B);
+  const bedReserve = new Uint8Array(B);
+  const roomBedOffset = new Int32Array(R + 1);
+  const accBedOffset = new Int32Array(A + 1);
+  beds.forEach((b, i) => {
+    bedIndexById.set(b.id, i);
+    const r = roomIndexById.get(b.roomId)!;
+    bedRoom[i] = r;
+    bedAcc[i] = roomAcc[r]!;
+    bedReserve[i] = b.reserve ? 1 : 0;
+    roomBedOffset[r + 1] = roomBedOffset[r + 1]! + 1;
+    accBedOffset[roomAcc[r]! + 1] = accBedOffset[roomAcc[r]! + 1]! + 1;
+  });
+  for (let r = 0; r < R; r++) roomBedOffset[r + 1] = roomBedOffset[r + 1]! + roomBedOffset[r]!;
+  for (let a = 0; a < A; a++) accBedOffset[a + 1] = accBedOffset[a + 1]! + accBedOffset[a]!;
+
+  // Stays per bed (CSR), sorted by from.
+  const stayRuns = groupPerBed(
+    data.stays.filter((s) => !s.deleted && !s.cancelled),
+    B,
+    (s) => bedIndexById.get(s.bedId),
+    (s) => day(s.from),
+    (s) => (s.to === null ? OPEN_END : day(s.to)),
+  );
+  const blockRuns = groupPerBed(
+    data.bedBlocks.filter((b) => !b.deleted),
+    B,
+    (b) => bedIndexById.get(b.bedId),
+    (b) => day(b.from),
+    (b) => (b.until === null ? OPEN_END : day(b.until)),
+  );
+
+  const bedOverlap = new Uint8Array(B);
+  for (let b = 0; b < B; b++) {
+    for (let j = stayRuns.offset[b]! + 1; j < stayRuns.offset[b + 1]!; j++) {
+      if (stayRuns.from[j]! < stayRuns.maxTo[j - 1]!) {
+        bedOverlap[b] = 1;
+        break;
+      }
+    }
+  }
+
+  const persons = new Map<Id, Person>();
+  for (const p of data.persons ?? []) if (!p.deleted) persons.set(p.id, p);
+
+  return {
+    lookahead,
+    accommodations,
+    accIndexById,
+    accOpen,
+    accClose,
+    accArea,
+    accBedOffset,
+    accRoomOffset,
+    units,
+    rooms,
+    roomIndexById,
+    roomAcc,
+    roomArea,
+    roomBedOffset,
+    beds,
+    bedIndexById,
+    bedAcc,
+    bedRoom,
+    bedReserve,
+    bedOverlap,
+    stayOffset: stayRuns.offset,
+    stayFrom: stayRuns.from,
+    stayTo: stayRuns.to,
+    stayMaxTo: stayRuns.maxTo,
+    stays: stayRuns.refs,
+    blockOffset: blockRuns.offset,
+    blockFrom: blockRuns.from,
+    blockTo: blockRuns.to,
+    blockMaxTo: blockRuns.maxTo,
+    blocks: blockRuns.refs,
+    persons,
+  };
+}
+
+interface Runs<T> {
+  offset: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  maxTo: Int32Array;
+  refs: T[];
+}
+
+/** Counting sort of periods by bed, then by start within each bed. */
+function groupPerBed<T>(
+  items: readonly T[],
+  bedCount: number,
+  bedOf: (t: T) => number | undefined,
+  fromOf: (t: T) => number,
+  toOf: (t: T) => number,
+): Runs<T> {
+  const kept: { t: T; b: number; from: number; to: number }[] = [];
+  const offset = new Int32Array(bedCount + 1);
+  for (const t of items) {
+    const b = bedOf(t);
+    if (b === undefined) continue;
+    const from = fromOf(t);
+    const to = toOf(t);
+    if (!(from < to)) continue;
+    kept.push({ t, b, from, to });
+    offset[b + 1] = offset[b + 1]! + 1;
+  }
+  for (let b = 0; b < bedCount; b++) offset[b + 1] = offset[b + 1]! + offset[b]!;
+  const n = kept.length;
+  const order = new Int32Array(n);
+  const cursor = offset.slice(0, bedCount);
+  for (let i = 0; i < n; i++) {
+    const b = kept[i]!.b;
+    order[cursor[b]!] = i;
+    cursor[b] = cursor[b]! + 1;
+  }
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const maxTo = new Int32Array(n);
+  const refs: T[] = new Array<T>(n);
+  for (let b = 0; b < bedCount; b++) {
+    const s0 = offset[b]!;
+    const s1 = offset[b + 1]!;
+    if (s1 - s0 > 1) {
+      // Few items per bed: a plain sort of the slice is cheap.
+      const slice = Array.from(order.subarray(s0, s1)).sort((x, y) => kept[x]!.from - kept[y]!.from || kept[x]!.to - kept[y]!.to);
+      order.set(slice, s0);
+    }
+    let running = -OPEN_END;
+    for (let j = s0; j < s1; j++) {
+      const k = kept[order[j]!]!;
+      from[j] = k.from;
+      to[j] = k.to;
+      running = Math.max(running, k.to);
+      maxTo[j] = running;
+      refs[j] = k.t;
+    }
+  }
+  return { offset, from, to, maxTo, refs };
+}
+
+/** First index j in [lo, hi) with arr[j] > value (arr sorted ascending); hi when none. */
+export function upperBound(arr: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is anything in the run [s0, s1) (from sorted, maxTo running max) covering day d? */
+export function runCovers(from: Int32Array, maxTo: Int32Array, s0: number, s1: number, d: number): boolean {
+  const k = upperBound(from, s0, s1, d);
+  return k > s0 && maxTo[k - 1]! > d;
+}
+
+/** Does anything in the run overlap [p0, p1)? */
+export function runOverlaps(from: Int32Array, maxTo: Int32Array, s0: number, s1: number, p0: number, p1: number): boolean {
+  const k = upperBound(from, s0, s1, p1 - 1); // items starting before p1
+  return k > s0 && maxTo[k - 1]! > p0;
+}
+
+/** State of one bed on day d; the priority is occupied > blocked > reserved > reserve > free. */
+export type BedState = 'occupied' | 'blocked' | 'reserved' | 'reserve' | 'free';
+
+export const BED_STATE_OCCUPIED = 0;
+export const BED_STATE_BLOCKED = 1;
+export const BED_STATE_RESERVED = 2;
+export const BED_STATE_RESERVE = 3;
+export const BED_STATE_FREE = 4;
+export const BED_STATES: readonly BedState[] = ['occupied', 'blocked', 'reserved', 'reserve', 'free'];
+
+/** Bed state code (BED_STATE_*) on day number d, ignoring whether the accommodation is open. */
+export function bedStateCode(ix: OccupancyIndex, b: number, d: number): number {
+  const s0 = ix.stayOffset[b]!;
+  const s1 = ix.stayOffset[b + 1]!;
+  const k = upperBound(ix.stayFrom, s0, s1, d);
+  if (k > s0 && ix.stayMaxTo[k - 1]! > d) return BED_STATE_OCCUPIED;
+  if (runCovers(ix.blockFrom, ix.blockMaxTo, ix.blockOffset[b]!, ix.blockOffset[b + 1]!, d)) return BED_STATE_BLOCKED;
+  if (k < s1 && ix.stayFrom[k]! <= d + ix.lookahead) return BED_STATE_RESERVED;
+  return ix.bedReserve[b] ? BED_STATE_RESERVE : BED_STATE_FREE;
+}
+
+/** Number of stays covering day d on bed b (more than 1 only for double-booked beds). */
+export function residentsOnBed(ix: OccupancyIndex, b: number, d: number): number {
+  const s0 = ix.stayOffset[b]!;
+  const s1 = ix.stayOffset[b + 1]!;
+  const k = upperBound(ix.stayFrom, s0, s1, d);
+  if (k === s0 || ix.stayMaxTo[k - 1]! <= d) return 0;
+  if (!ix.bedOverlap[b]) return 1;
+  let n = 0;
+  for (let j = s0; j < k; j++) if (ix.stayTo[j]! > d) n++;
+  return n;
+}
+
+export function isAccommodationOpen(ix: OccupancyIndex, a: number, d: number): boolean {
+  return ix.accOpen[a]! <= d && d < ix.accClose[a]!;
+}
