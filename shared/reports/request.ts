@@ -1,0 +1,47 @@
+// A report request as the UI and the export worker pass it around, and the
+// one dispatcher that turns a request into a model.
+import { isIsoDate } from '../domain/dates';
+import type { Id, IsoDate } from '../domain/model';
+import type { ReportContext } from './context';
+import type { ReportModel } from './model';
+import { deadlinesReport } from './builders/deadlines';
+import { freePlacesReport } from './builders/freePlaces';
+import { movementsReport } from './builders/movements';
+import { occupancyDaysReport } from './builders/occupancyDays';
+import { occupancyListReport } from './builders/occupancyList';
+import { occupancyOverviewReport } from './builders/occupancyOverview';
+
+export type ReportRequest =
+  | { kind: 'occupancyList'; accommodationId: Id; day: IsoDate }
+  | { kind: 'occupancyOverview'; day: IsoDate }
+  | { kind: 'occupancyDays'; fromMonth: string; toMonth: string }
+  | { kind: 'movements'; from: IsoDate; to: IsoDate }
+  | { kind: 'freePlaces'; day: IsoDate }
+  | { kind: 'deadlines'; weeks: number };
+
+function requireDay(day: string, label: string): void {
+  if (!isIsoDate(day)) throw new Error(`${label}: bitte ein gültiges Datum angeben.`);
+}
+
+/** Builds the model of a request. `today` is the device's calendar day. Throws with a German message on bad input. */
+export function buildReport(ctx: ReportContext, request: ReportRequest, today: IsoDate): ReportModel {
+  switch (request.kind) {
+    case 'occupancyList':
+      requireDay(request.day, 'Stichtag');
+      return occupancyListReport(ctx, request.accommodationId, request.day);
+    case 'occupancyOverview':
+      requireDay(request.day, 'Stichtag');
+      return occupancyOverviewReport(ctx, request.day);
+    case 'occupancyDays':
+      return occupancyDaysReport(ctx, request.fromMonth, request.toMonth);
+    case 'movements':
+      requireDay(request.from, 'Beginn');
+      requireDay(request.to, 'Ende');
+      return movementsReport(ctx, request.from, request.to, today);
+    case 'freePlaces':
+      requireDay(request.day, 'Stichtag');
+      return freePlacesReport(ctx, request.day);
+    case 'deadlines':
+      return deadlinesReport(ctx, today, request.weeks);
+  }
+}
