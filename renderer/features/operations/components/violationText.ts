@@ -1,0 +1,47 @@
+// Turns violations and command errors into translated sentences. Violation
+// texts live in the `rules` namespace (owned by the rules module), refusal
+// texts in `operations:refusal.*`.
+import type { TFunction } from 'i18next';
+import { localizeViolationParams, type Violation } from '../../../../shared/occupancy/violation';
+import { formatDate } from '../../../i18n/format';
+import { isCommandRefusedError, isRuleViolationError } from '../errors';
+
+/** The translated sentence of one violation, dates in the UI format. */
+export function violationText(t: TFunction, v: Violation): string {
+  const params = localizeViolationParams(v, (iso) => formatDate(iso));
+  // Enum-like params (block reason, room restriction) have their own labels.
+  if (typeof v.params.reason === 'string' && v.code.startsWith('stay.bedBlocked')) {
+    params.reason = t(`operations:blockReasons.${v.params.reason}`, { defaultValue: v.params.reason });
+  }
+  if (typeof v.params.restriction === 'string') {
+    params.restriction = t(`operations:restrictions.${v.params.restriction}`, { defaultValue: v.params.restriction });
+  }
+  return t(`rules:${v.code}`, { ...params, defaultValue: t('operations:refusal.unknownRule', { code: v.code }) });
+}
+
+export interface ErrorDescription {
+  /** Violations of error severity (rule breaches), if the error carried any. */
+  violations: Violation[];
+  /** One translated sentence per problem. */
+  messages: string[];
+}
+
+/** Describes anything a command may throw in translated sentences. */
+export function describeCommandError(t: TFunction, e: unknown): ErrorDescription {
+  if (isRuleViolationError(e)) {
+    const errors = e.errors;
+    return { violations: errors, messages: errors.map((v) => violationText(t, v)) };
+  }
+  if (isCommandRefusedError(e)) {
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'string' && k.endsWith('Date') ? formatDate(v) : v;
+    return { violations: [], messages: [t(`operations:refusal.${e.code}`, { ...params, defaultValue: e.message })] };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { violations: [], messages: [t('operations:refusal.unexpected', { detail })] };
+}
+
+/** True when a room-restriction violation can be overridden with a recorded reason. */
+export function isRestrictionViolation(v: Violation): boolean {
+  return v.code === 'stay.restrictionWomen' || v.code === 'stay.restrictionMen' || v.code === 'stay.restrictionFamily';
+}

@@ -1,0 +1,118 @@
+// Live snapshot of the records the residents screens and the operation
+// dialogs show: persons, households, stays and the accommodation tree. Loaded
+// as whole tables through one live query, so every write (local or synced)
+// refreshes the screens. At county scale (hundreds of places, thousands of
+// stays) this is a few milliseconds.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Accommodation, Bed, BedBlock, Household, Id, Person, Room, Stay, Unit } from '../../../shared/domain/model';
+import { getDb } from '../../db/db';
+import type { QuartierDb } from '../../db/db';
+
+export interface PlacementData {
+  persons: Person[];
+  households: Household[];
+  stays: Stay[];
+  beds: Bed[];
+  rooms: Room[];
+  units: Unit[];
+  accommodations: Accommodation[];
+  bedBlocks: BedBlock[];
+}
+
+export interface PlacementLookup extends PlacementData {
+  personById: Map<Id, Person>;
+  householdById: Map<Id, Household>;
+  bedById: Map<Id, Bed>;
+  roomById: Map<Id, Room>;
+  unitById: Map<Id, Unit>;
+  accommodationById: Map<Id, Accommodation>;
+  /** Active (not deleted, not cancelled) stays per person, sorted by from. */
+  staysByPerson: Map<Id, Stay[]>;
+  /** Members (not deleted) per household, sorted by birth date. */
+  membersByHousehold: Map<Id, Person[]>;
+}
+
+const live = <T extends { deleted?: boolean }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
+
+export async function loadPlacementData(db: QuartierDb): Promise<PlacementData> {
+  return db.transaction(
+    'r',
+    [db.persons, db.households, db.stays, db.beds, db.rooms, db.units, db.accommodations, db.bedBlocks],
+    async () => {
+      const [persons, households, stays, beds, rooms, units, accommodations, bedBlocks] = await Promise.all([
+        db.persons.toArray(),
+        db.households.toArray(),
+        db.stays.toArray(),
+        db.beds.toArray(),
+        db.rooms.toArray(),
+        db.units.toArray(),
+        db.accommodations.toArray(),
+        db.bedBlocks.toArray(),
+      ]);
+      return {
+        persons: live(persons),
+        households: live(households),
+        stays: stays.filter((s) => !s.deleted && !s.cancelled),
+        beds: live(beds),
+        rooms: live(rooms),
+        units: live(units),
+        accommodations: live(accommodations),
+        bedBlocks: live(bedBlocks),
+      };
+    },
+  );
+}
+
+export function indexPlacementData(data: PlacementData): PlacementLookup {
+  const byId = <T extends { id: Id }>(rows: T[]) => new Map(rows.map((r) => [r.id, r] as const));
+  const staysByPerson = new Map<Id, Stay[]>();
+  for (const s of data.stays) {
+    const list = staysByPerson.get(s.personId);
+    if (list) list.push(s);
+    else staysByPerson.set(s.personId, [s]);
+  }
+  for (const list of staysByPerson.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const membersByHousehold = new Map<Id, Person[]>();
+  for (const p of data.persons) {
+    if (!p.householdId) continue;
+    const list = membersByHousehold.get(p.householdId);
+    if (list) list.push(p);
+    else membersByHousehold.set(p.householdId, [p]);
+  }
+  for (const list of membersByHousehold.values()) list.sort((a, b) => (a.birthDate ?? '').localeCompare(b.birthDate ?? ''));
+  return {
+    ...data,
+    personById: byId(data.persons),
+    householdById: byId(data.households),
+    bedById: byId(data.beds),
+    roomById: byId(data.rooms),
+    unitById: byId(data.units),
+    accommodationById: byId(data.accommodations),
+    staysByPerson,
+    membersByHousehold,
+  };
+}
+
+/** The live, indexed placement data; undefined while loading. */
+export function usePlacementData(db: QuartierDb = getDb()): PlacementLookup | undefined {
+  return useLiveQuery(async () => indexPlacementData(await loadPlacementData(db)), [db]);
+}
+
+/** The stay a person is in on `day` (active, day in [from, to)), if any. */
+export function currentStay(stays: readonly Stay[] | undefined, day: string): Stay | undefined {
+  return stays?.find((s) => s.from <= day && (s.to === null || day < s.to));
+}
+
+/** The next planned stay that starts after `day`, if any. */
+export function plannedStay(stays: readonly Stay[] | undefined, day: string): Stay | undefined {
+  return stays?.find((s) => s.from > day);
+}
+
+/** "Haus A · Zimmer 1.04 · Bett 2" style place text parts for a bed. */
+export function placeOf(lookup: Pick<PlacementLookup, 'bedById' | 'roomById' | 'unitById' | 'accommodationById'>, bedId: Id) {
+  const bed = lookup.bedById.get(bedId);
+  const room = bed ? lookup.roomById.get(bed.roomId) : undefined;
+  const unit = room ? lookup.unitById.get(room.unitId) : undefined;
+  const accommodation = bed ? lookup.accommodationById.get(bed.accommodationId) : undefined;
+  return { bed, room, unit, accommodation };
+}
