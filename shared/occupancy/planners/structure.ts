@@ -113,7 +113,8 @@ export function parseStructureSpec(text: string): ParsedStructure {
         floor: null,
       };
       let attrsOk = true;
-      for (const attr of (g.rest ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      // A comma followed by a digit is a decimal comma ("12,5 m²"), not a separator.
+      for (const attr of (g.rest ?? '').split(/,(?!\d)/u).map((s) => s.trim()).filter(Boolean)) {
         const area = AREA.exec(attr);
         if (area) parsed.areaM2 = Number((area[1] ?? '0').replace(',', '.'));
         else if (/^(?:nur\s+)?frauen(?:zimmer)?$/iu.test(attr)) parsed.restriction = 'women';
