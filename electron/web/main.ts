@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${startupLine(server)}\n`);
 
   const stop = () => {
+    // Do not let a hanging keep-alive connection keep us alive.
+    setTimeout(() => process.exit(0), 2000).unref();
     server.close().then(
       () => process.exit(0),
       () => process.exit(0),
