@@ -52,7 +52,7 @@ export function ErrorFallback({ error, onReload }: { error: Error; onReload: () 
     .filter(Boolean)
     .join('\n\n');
   return (
-    <Box role="alert" sx={{ maxWidth: '75ch', my: 2 }}>
+    <Box sx={{ maxWidth: '75ch', my: 2 }}>
       <Alert severity="error" variant="outlined">
         <AlertTitle component="h2" sx={{ fontSize: '1.15rem', fontWeight: 600 }}>
           {t('error.title')}

@@ -5,6 +5,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { useUiStore } from '../state/ui';
 
 export interface PageProps {
@@ -33,9 +34,11 @@ export function Page({ title, actions, subtitle, children }: PageProps) {
 
   // After a navigation, move focus to the new heading so keyboard and screen
   // reader users land at the top of the new content, not on the old link.
+  // Keyed on the path too: sub-routes of an area may reuse this component.
+  const { pathname } = useLocation();
   useEffect(() => {
     if (consumeHeadingFocus()) headingRef.current?.focus();
-  }, [consumeHeadingFocus]);
+  }, [consumeHeadingFocus, pathname]);
 
   return (
     <Box>
