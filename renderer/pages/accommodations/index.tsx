@@ -1,6 +1,13 @@
-// Placeholder until the real accommodations screen lands (see AreaPlaceholder).
-import { AreaPlaceholder } from '../../components/AreaPlaceholder';
+// Unterkünfte: list ('') and detail (':id') below /accommodations/*.
+import { Route, Routes } from 'react-router';
+import { AccommodationListPage } from './AccommodationListPage';
+import { AccommodationDetailPage } from './AccommodationDetailPage';
 
 export default function AccommodationsPage() {
-  return <AreaPlaceholder area="accommodations" />;
+  return (
+    <Routes>
+      <Route index element={<AccommodationListPage />} />
+      <Route path=":id" element={<AccommodationDetailPage />} />
+    </Routes>
+  );
 }

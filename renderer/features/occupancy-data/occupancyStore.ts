@@ -1,0 +1,205 @@
+// The renderer's cached read model of occupancy. Loads every table the
+// occupancy engine needs ONCE (one bulk toArray per table in one read
+// transaction), builds the engine's index once, and afterwards applies
+// changes incrementally: Dexie's `storagemutated` notification tells which
+// rows changed, we re-read just those rows (bulkGet) and rebuild the index
+// after a short debounce, so a burst of writes (a household checking in, a
+// sync apply) causes one rebuild, not one per row.
+//
+// Why not one liveQuery over all tables: it would re-run every toArray()
+// (≈ 500,000 stays at Berlin scale) after each single write.
+import Dexie, { type ObservabilitySet } from 'dexie';
+import type { Dataset, EntityByTable, Id } from '../../../shared/domain/model';
+import { emptyDataset } from '../../../shared/domain/model';
+import type { QuartierDb } from '../../db/db';
+import { mergeChanges, tableChanges, type TableChange } from './mutations';
+
+/** Tables the occupancy screens read. Letters and templates are not needed here. */
+export const OCCUPANCY_TABLES = [
+  'municipalities',
+  'accommodations',
+  'units',
+  'rooms',
+  'beds',
+  'bedBlocks',
+  'persons',
+  'households',
+  'stays',
+  'allocations',
+] as const;
+export type OccupancyTable = (typeof OCCUPANCY_TABLES)[number];
+
+export type OccupancyStatus = 'loading' | 'ready' | 'error';
+
+export interface OccupancySnapshot<I> {
+  status: OccupancyStatus;
+  /** Current rows (soft-deleted ones included; the engine ignores them). */
+  dataset: Dataset;
+  /** The engine's index built from `dataset`; null until the first load finished. */
+  index: I | null;
+  /** Increases with every rebuild; use as a memo key. */
+  version: number;
+  error: unknown;
+  /** Milliseconds of the last load + build (diagnostics, bench). */
+  lastBuildMs: number;
+}
+
+export interface OccupancyStoreOptions<I> {
+  /** Builds the engine's index from a dataset (H4's engine). */
+  buildIndex: (dataset: Dataset) => I;
+  /** Wait this long after the last change before rebuilding. */
+  debounceMs?: number;
+}
+
+type Row = EntityByTable[OccupancyTable];
+
+export class OccupancyStore<I> {
+  private readonly rows = new Map<OccupancyTable, Map<Id, Row>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly tableNames: ReadonlySet<string> = new Set(OCCUPANCY_TABLES);
+  private snapshot: OccupancySnapshot<I> = {
+    status: 'loading',
+    dataset: emptyDataset(),
+    index: null,
+    version: 0,
+    error: null,
+    lastBuildMs: 0,
+  };
+  private started = false;
+  private disposed = false;
+  private pending = new Map<string, TableChange>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Serialises load and apply steps so they never interleave. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly debounceMs: number;
+
+  constructor(
+    private readonly db: QuartierDb,
+    private readonly options: OccupancyStoreOptions<I>,
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  /** For useSyncExternalStore. Starts loading on the first subscriber. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    this.start();
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): OccupancySnapshot<I> => this.snapshot;
+
+  /** Resolves once all scheduled loads and rebuilds have finished. */
+  async settled(): Promise<void> {
+    if (this.timer !== null) this.flushNow();
+    await this.queue;
+  }
+
+  /** Loads (if not yet started) and resolves with the ready snapshot. */
+  async ready(): Promise<OccupancySnapshot<I>> {
+    this.start();
+    await this.settled();
+    return this.snapshot;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    Dexie.on.storagemutated.unsubscribe(this.onMutated);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+
+  private start(): void {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    // Listen before loading so no change committed during the load is lost
+    // (a change seen twice is harmless: it is re-read from the database).
+    Dexie.on.storagemutated.subscribe(this.onMutated);
+    this.enqueue(() => this.loadAll());
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.queue = this.queue.then(step).catch((error: unknown) => {
+      console.error('Belegungsdaten konnten nicht geladen werden', error);
+      this.publish({ ...this.snapshot, status: 'error', error });
+    });
+  }
+
+  private readonly onMutated = (parts: ObservabilitySet): void => {
+    if (this.disposed) return;
+    const changes = tableChanges(parts, this.db.name, this.tableNames);
+    if (changes.size === 0) return;
+    mergeChanges(this.pending, changes);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flushNow(), this.debounceMs);
+  };
+
+  private flushNow(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const changes = this.pending;
+    this.pending = new Map();
+    if (changes.size > 0) this.enqueue(() => this.apply(changes));
+  }
+
+  private async loadAll(): Promise<void> {
+    const t0 = performance.now();
+    const tables = OCCUPANCY_TABLES.map((name) => this.db.table(name));
+    const arrays = await this.db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray() as Promise<Row[]>)));
+    OCCUPANCY_TABLES.forEach((name, i) => {
+      const map = new Map<Id, Row>();
+      for (const row of arrays[i] ?? []) map.set(row.id, row);
+      this.rows.set(name, map);
+    });
+    this.rebuild(t0);
+  }
+
+  private async apply(changes: Map<string, TableChange>): Promise<void> {
+    const t0 = performance.now();
+    const work = [...changes].map(async ([name, change]) => {
+      const table = this.db.table(name);
+      const map = this.rows.get(name as OccupancyTable) ?? new Map<Id, Row>();
+      if (change.kind === 'all') {
+        const all = (await table.toArray()) as Row[];
+        map.clear();
+        for (const row of all) map.set(row.id, row);
+      } else {
+        const ids = [...change.keys];
+        const fresh = (await table.bulkGet(ids)) as (Row | undefined)[];
+        ids.forEach((id, i) => {
+          const row = fresh[i];
+          if (row) map.set(id, row);
+          else map.delete(id);
+        });
+      }
+      this.rows.set(name as OccupancyTable, map);
+    });
+    await Promise.all(work);
+    this.rebuild(t0);
+  }
+
+  private rebuild(t0: number): void {
+    if (this.disposed) return;
+    const dataset = emptyDataset();
+    for (const name of OCCUPANCY_TABLES) {
+      (dataset[name] as Row[]) = [...(this.rows.get(name)?.values() ?? [])];
+    }
+    const index = this.options.buildIndex(dataset);
+    this.publish({
+      status: 'ready',
+      dataset,
+      index,
+      version: this.snapshot.version + 1,
+      error: null,
+      lastBuildMs: performance.now() - t0,
+    });
+  }
+
+  private publish(next: OccupancySnapshot<I>): void {
+    this.snapshot = next;
+    for (const l of [...this.listeners]) l();
+  }
+}

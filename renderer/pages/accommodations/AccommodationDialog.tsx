@@ -1,0 +1,216 @@
+// Create or edit an accommodation. Validation runs before anything is
+// written; an invalid form shows German messages at the fields and the
+// database stays untouched.
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import type { Accommodation, Id, IsoDate, Municipality } from '../../../shared/domain/model';
+import type { QuartierDb } from '../../db/db';
+import { runOperation, type RecordPatch } from '../../db/repository';
+import { newId, resolveWriteContext } from '../../features/operations/commandContext';
+import { notify } from '../../state/ui';
+import {
+  accommodationFormSchema,
+  accommodationFromForm,
+  emptyAccommodationForm,
+  formFromAccommodation,
+  type AccommodationFormValues,
+} from './accommodationForm';
+
+export interface AccommodationDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Called with the id after a successful save. */
+  onSaved?: (id: Id) => void;
+  db: QuartierDb;
+  municipalities: readonly Municipality[];
+  /** The record to edit; omitted = create a new one. */
+  accommodation?: Accommodation | undefined;
+  today: IsoDate;
+}
+
+/** Mounted only while open, so every opening starts from a fresh form. */
+export function AccommodationDialog(props: AccommodationDialogProps) {
+  return props.open ? <AccommodationDialogBody {...props} /> : null;
+}
+
+function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, accommodation, today }: AccommodationDialogProps) {
+  const { t } = useTranslation('accommodations');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const { control, handleSubmit, formState } = useForm<AccommodationFormValues, unknown, z.output<typeof accommodationFormSchema>>({
+    resolver: zodResolver(accommodationFormSchema),
+    defaultValues: accommodation ? formFromAccommodation(accommodation) : emptyAccommodationForm(today),
+    mode: 'onSubmit',
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setSaveError(null);
+    try {
+      const ctx = await resolveWriteContext(db);
+      const id = accommodation?.id ?? newId();
+      const record = accommodationFromForm(id, values);
+      await runOperation(db, ctx, accommodation ? 'accommodation.update' : 'accommodation.create', async (w) => {
+        if (!accommodation) {
+          await w.put('accommodations', record);
+          return;
+        }
+        const { id: _id, createdAt: _c, ...fields } = record;
+        // Optional text fields that were cleared are removed from the record.
+        const patch: RecordPatch<'accommodations'> = { operator: undefined, landlord: undefined, notes: undefined, ...fields };
+        await w.patch('accommodations', id, patch);
+      });
+      notify(t(accommodation ? 'dialog.updated' : 'dialog.created', { name: values.name }));
+      onSaved?.(id);
+      onClose();
+    } catch (e) {
+      console.error(e);
+      setSaveError(t('dialog.saveFailed'));
+    }
+  });
+
+  const err = (msg: string | undefined) => (msg ? t(msg) : undefined);
+  const sortedMunicipalities = [...municipalities].filter((m) => !m.deleted).sort((a, b) => a.name.localeCompare(b.name, 'de'));
+
+  const text = (name: keyof AccommodationFormValues, opts: { type?: string; required?: boolean; multiline?: boolean; xs?: number; sm?: number } = {}) => (
+    <Grid size={{ xs: opts.xs ?? 12, sm: opts.sm ?? 6 }}>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field, fieldState }) => (
+          <TextField
+            {...field}
+            value={field.value}
+            fullWidth
+            size="small"
+            label={t(`field.${name}`)}
+            required={opts.required}
+            type={opts.type ?? 'text'}
+            multiline={opts.multiline}
+            minRows={opts.multiline ? 2 : undefined}
+            error={!!fieldState.error}
+            helperText={err(fieldState.error?.message)}
+            slotProps={opts.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+          />
+        )}
+      />
+    </Grid>
+  );
+
+  return (
+    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="accommodation-dialog-title">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DialogTitle id="accommodation-dialog-title">{t(accommodation ? 'dialog.editTitle' : 'dialog.createTitle')}</DialogTitle>
+        <DialogContent dividers>
+          {saveError && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {saveError}
+            </Alert>
+          )}
+          {formState.submitCount > 0 && !formState.isValid && (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              {t('validation.summary')}
+            </Alert>
+          )}
+          <Grid container spacing={2}>
+            {text('name', { required: true, sm: 8 })}
+            <Grid size={{ xs: 12, sm: 4 }}>
+              <Controller
+                name="kind"
+                control={control}
+                render={({ field }) => (
+                  <TextField {...field} select fullWidth size="small" label={t('field.kind')}>
+                    <MenuItem value="gu">{t('kind.gu')}</MenuItem>
+                    <MenuItem value="flat">{t('kind.flat')}</MenuItem>
+                  </TextField>
+                )}
+              />
+            </Grid>
+            {text('street', { required: true })}
+            {text('zip', { required: true, sm: 2 })}
+            {text('city', { required: true, sm: 4 })}
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                name="municipalityId"
+                control={control}
+                render={({ field, fieldState }) => (
+                  <TextField
+                    {...field}
+                    select
+                    required
+                    fullWidth
+                    size="small"
+                    label={t('field.municipalityId')}
+                    error={!!fieldState.error}
+                    helperText={err(fieldState.error?.message)}
+                  >
+                    {sortedMunicipalities.map((m) => (
+                      <MenuItem key={m.id} value={m.id}>
+                        {m.name}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6 }}>
+              <Controller
+                name="status"
+                control={control}
+                render={({ field }) => (
+                  <TextField {...field} select fullWidth size="small" label={t('field.status')}>
+                    {(['planned', 'active', 'closing', 'closed'] as const).map((s) => (
+                      <MenuItem key={s} value={s}>
+                        {t(`status.${s}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Grid>
+            {text('openedOn', { type: 'date', required: true, sm: 3 })}
+            {text('closedOn', { type: 'date', sm: 3 })}
+            {text('reservePlaces', { sm: 3 })}
+            <Grid size={{ xs: 12, sm: 3 }} />
+            {text('operator')}
+            {text('landlord')}
+            {text('leaseStart', { type: 'date', sm: 3 })}
+            {text('leaseEnd', { type: 'date', sm: 3 })}
+            {text('rent', { sm: 3 })}
+            <Grid size={{ xs: 12, sm: 3 }}>
+              <Controller
+                name="rentFree"
+                control={control}
+                render={({ field }) => (
+                  <FormControlLabel
+                    control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />}
+                    label={t('field.rentFree')}
+                  />
+                )}
+              />
+            </Grid>
+            {text('notes', { multiline: true, xs: 12, sm: 12 })}
+          </Grid>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('dialog.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={formState.isSubmitting}>
+            {t('dialog.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
