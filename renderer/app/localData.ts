@@ -4,6 +4,7 @@
 // not depend on the database's internals.
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import { getDb } from '../db/db';
+import { getSetting, getUserDisplayName, setUserDisplayName } from '../db/settings';
 
 export type FirstStartChoice = 'demo' | 'empty';
 export type DemoProgressHandler = (done: number, total: number) => void;
@@ -51,6 +52,33 @@ export async function clearLocalData(): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}
+
+export interface Identity {
+  /** Name written into the audit trail and letters. */
+  userName: string;
+  /** Human-readable name of this laptop (e.g. "Laptop GU Balingen"); may be empty. */
+  deviceName: string;
+  /** Random id of this database, undefined until the first write creates it. */
+  deviceId: string | undefined;
+}
+
+/** Read-only, so it can run inside a Dexie liveQuery. */
+export async function getIdentity(): Promise<Identity> {
+  const db = getDb();
+  const [userName, deviceName, deviceId] = await Promise.all([getUserDisplayName(db), getDeviceName(), getSetting(db, 'deviceId')]);
+  return { userName, deviceName, deviceId };
+}
+
+/** Saves both names; throws a German message for invalid input and then changes nothing. */
+export async function saveIdentity(userName: string, deviceName: string): Promise<void> {
+  const db = getDb();
+  if (deviceName.trim().length > 100) throw new Error('Der Gerätename darf höchstens 100 Zeichen lang sein.');
+  if (userName.trim().length === 0) throw new Error('Der Name darf nicht leer sein.');
+  await db.transaction('rw', db.settings, async () => {
+    await setUserDisplayName(db, userName);
+    await setDeviceName(deviceName);
   });
 }
 

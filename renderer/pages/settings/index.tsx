@@ -1,8 +1,20 @@
-// Temporary settings page; the full one (language, user, shared folder, data) replaces it shortly.
+// Settings: language, user and device, shared folder, local data.
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
+import { SettingsSection } from '../../components/SettingsSection';
+import { DataSection } from './DataSection';
+import { IdentitySection } from './IdentitySection';
 
 export default function SettingsPage() {
   const { t } = useTranslation('common');
-  return <Page title={t('settings.title')} />;
+  return (
+    <Page title={t('settings.title')}>
+      <SettingsSection title={t('settings.language.heading')}>
+        <LanguageSwitch />
+      </SettingsSection>
+      <IdentitySection />
+      <DataSection />
+    </Page>
+  );
 }

@@ -1,0 +1,84 @@
+// Who works on this laptop, and what the laptop is called. The user name goes
+// into the audit trail and letters; the device name helps tell laptops apart
+// in the sync overview.
+import { useState } from 'react';
+import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { SettingsSection } from '../../components/SettingsSection';
+import { getIdentity, saveIdentity, type Identity } from '../../app/localData';
+import { notify } from '../../state/ui';
+
+export function IdentitySection() {
+  const { t } = useTranslation('common');
+  const identity = useLiveQuery(getIdentity, []);
+  return (
+    <SettingsSection title={t('settings.identity.heading')}>
+      {identity ? (
+        // Re-mount the form when stored values change elsewhere (keeps local edits simple).
+        <IdentityForm key={`${identity.userName}\u0000${identity.deviceName}`} identity={identity} />
+      ) : (
+        <Typography color="text.secondary">{t('app.loading')}</Typography>
+      )}
+    </SettingsSection>
+  );
+}
+
+function IdentityForm({ identity }: { identity: Identity }) {
+  const { t } = useTranslation('common');
+  const [userName, setUserName] = useState(identity.userName);
+  const [deviceName, setDeviceName] = useState(identity.deviceName);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await saveIdentity(userName, deviceName);
+      notify(t('settings.identity.saved'));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Stack spacing={2} sx={{ maxWidth: 480 }}>
+        <TextField
+          label={t('settings.identity.userName')}
+          value={userName}
+          onChange={(e) => setUserName(e.target.value)}
+          required
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+        <TextField
+          label={t('settings.identity.deviceName')}
+          value={deviceName}
+          onChange={(e) => setDeviceName(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+        {identity.deviceId ? (
+          <Typography variant="body2" color="text.secondary">
+            {t('settings.identity.deviceId', { id: identity.deviceId })}
+          </Typography>
+        ) : null}
+        {error ? <Alert severity="error">{error}</Alert> : null}
+        <Box>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {t('actions.save')}
+          </Button>
+        </Box>
+      </Stack>
+    </Box>
+  );
+}
