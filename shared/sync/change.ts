@@ -14,6 +14,12 @@ export interface UpsertOp {
   fields: Record<string, unknown>;
   /** True when the record was created by this operation. */
   created: boolean;
+  /**
+   * Filled by the sync (shared/sync/merge.ts), not by the repository: per
+   * field, the clock stamps of the versions the writer saw and overwrote.
+   * Lets a later edit win over an earlier one even when clocks are skewed.
+   */
+  base?: Record<string, string[]>;
 }
 
 /** Explicit delete (tombstone). Nothing is ever deleted by absence. */
@@ -21,6 +27,8 @@ export interface DeleteOp {
   kind: 'delete';
   table: EntityTable;
   id: Id;
+  /** Filled by the sync: per field, the versions the deleting device had seen (edit-vs-delete detection). */
+  base?: Record<string, string[]>;
 }
 
 export type RecordOp = UpsertOp | DeleteOp;
@@ -39,6 +47,12 @@ export interface Change {
   /** Operation name, e.g. "stay.move", "accommodation.update". */
   operation: string;
   ops: RecordOp[];
+  /**
+   * Filled by the sync: remote changes this device had applied when it made
+   * this change and that its previous change did not list yet (deviceId →
+   * seq). Readers apply a change only after its dependencies (causal order).
+   */
+  deps?: Record<string, number>;
 }
 
 /** Outbox row: the change plus whether it has been written to the share. */
