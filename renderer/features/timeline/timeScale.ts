@@ -28,7 +28,7 @@ export interface RowWindow {
 
 /** Rows intersecting the viewport plus `overscan` rows on each side. */
 export function visibleRows(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan = 4): RowWindow {
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const first = Math.min(rowCount, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
   return { first, last: Math.max(first, last) };
 }

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
+import { runOperation } from '../../../renderer/db/repository';
+import { OccupancyStore } from '../../../renderer/features/occupancy-data/occupancyStore';
+import { keysOfRangeTree } from '../../../renderer/features/occupancy-data/mutations';
+import { buildOccupancyIndex, type OccupancyIndex } from '../../../shared/occupancy/occupancyIndex';
+import { figuresAsOf } from '../../../shared/occupancy/figures';
+import type { Dataset } from '../../../shared/domain/model';
+import { smallDataset, stay, TODAY } from '../accommodations/fixtures';
+
+const ctx = { user: 'Test', deviceId: 'dev-1' };
+let db: QuartierDb;
+let builds: number;
+let store: OccupancyStore<OccupancyIndex>;
+
+async function seed(d: Dataset) {
+  await db.transaction('rw', [db.municipalities, db.accommodations, db.units, db.rooms, db.beds, db.bedBlocks, db.persons, db.stays], async () => {
+    await db.municipalities.bulkPut(d.municipalities);
+    await db.accommodations.bulkPut(d.accommodations);
+    await db.units.bulkPut(d.units);
+    await db.rooms.bulkPut(d.rooms);
+    await db.beds.bulkPut(d.beds);
+    await db.bedBlocks.bulkPut(d.bedBlocks);
+    await db.persons.bulkPut(d.persons);
+    await db.stays.bulkPut(d.stays);
+  });
+}
+
+beforeEach(async () => {
+  db = await openDatabase(`occ-store-${crypto.randomUUID()}`);
+  await seed(smallDataset());
+  builds = 0;
+  store = new OccupancyStore(db, {
+    buildIndex: (d) => {
+      builds++;
+      return buildOccupancyIndex(d);
+    },
+    debounceMs: 20,
+  });
+});
+afterEach(async () => {
+  store.dispose();
+  db.close();
+  await db.delete();
+});
+
+describe('OccupancyStore', () => {
+  it('loads every table once and builds the index once', async () => {
+    const snap = await store.ready();
+    expect(snap.status).toBe('ready');
+    expect(builds).toBe(1);
+    expect(snap.dataset.beds).toHaveLength(6);
+    expect(figuresAsOf(snap.index!, TODAY).county).toMatchObject({ places: 6, occupied: 1, reserved: 1, blocked: 1, free: 3 });
+  });
+
+  it('applies a burst of writes with one debounced, incremental rebuild', async () => {
+    const first = await store.ready();
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => notified++);
+    const bed = first.dataset.beds.find((b) => b.id === 'b4')!;
+    await runOperation(db, ctx, 'stay.checkIn', async (w) => {
+      await w.put('stays', stay('s-new', 'p2', bed, '2026-03-01', null));
+    });
+    await runOperation(db, ctx, 'stay.checkOut', async (w) => {
+      await w.patch('stays', 's1', { to: '2026-03-05', endKind: 'departure', departureReason: 'own_flat' });
+    });
+    // Wait for the debounce to fire, then for the queued apply step.
+    await new Promise((r) => setTimeout(r, 60));
+    await store.settled();
+    unsubscribe();
+    const snap = store.getSnapshot();
+    expect(builds).toBe(2);
+    expect(notified).toBe(1);
+    expect(snap.version).toBe(first.version + 1);
+    expect(snap.dataset.stays).toHaveLength(3);
+    expect(snap.dataset.stays.find((s) => s.id === 's1')?.to).toBe('2026-03-05');
+    expect(figuresAsOf(snap.index!, TODAY).county).toMatchObject({ occupied: 1, free: 3 });
+  });
+
+  it('reloads a table after a clear()', async () => {
+    await store.ready();
+    await db.stays.clear();
+    await new Promise((r) => setTimeout(r, 60));
+    await store.settled();
+    expect(store.getSnapshot().dataset.stays).toHaveLength(0);
+  });
+});
+
+describe('keysOfRangeTree', () => {
+  it('returns single keys and refuses real ranges', () => {
+    expect(keysOfRangeTree({ from: 'a', to: 'a', d: 2, l: null, r: { from: 'c', to: 'c', d: 1 } })).toEqual(new Set(['a', 'c']));
+    expect(keysOfRangeTree({ from: 'a', to: 'z', d: 1 })).toBeNull();
+    expect(keysOfRangeTree({ d: 0 })).toEqual(new Set());
+  });
+});
