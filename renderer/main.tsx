@@ -1,6 +1,10 @@
-// Renderer entry: i18n first (synchronous, bundled resources), then the React
-// root with a last-resort error boundary and suspense around everything.
+// Renderer entry: i18n first (synchronous, bundled resources), the platform
+// API, then the React root with a last-resort error boundary and suspense
+// around everything.
 import './i18n';
+// Before anything renders: takes the web-mode token out of the URL hash, which
+// the HashRouter would otherwise read as a route.
+import './platform/api';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
 import { IdentitySection } from './IdentitySection';
+import { ShareFolderSection } from './ShareFolderSection';
 
 export default function SettingsPage() {
   const { t } = useTranslation('common');
@@ -14,6 +15,7 @@ export default function SettingsPage() {
         <LanguageSwitch />
       </SettingsSection>
       <IdentitySection />
+      <ShareFolderSection />
       <DataSection />
     </Page>
   );
