@@ -177,7 +177,7 @@ function residentAddressLines(data: LetterData, head: Person, stay: Stay | undef
   return [
     addressForm(head.sex),
     `${head.givenName} ${head.familyName}`,
-    room ? `${acc.name}, Zimmer ${room.number}` : acc.name,
+    room ? `${acc.name}, Zimmer ${roomNumberText(room.number)}` : acc.name,
     acc.address.street,
     `${acc.address.zip} ${acc.address.city}`,
   ].filter((l) => l.trim() !== '');
@@ -225,10 +225,15 @@ function stayValues(data: LetterData, stay: Stay): Record<string, string | null>
   return {
     unterkunft: acc?.name ?? null,
     unterkunft_adresse: addressOf(acc),
-    zimmer: room?.number ?? null,
+    zimmer: room ? roomNumberText(room.number) : null,
     platz: bed?.label ?? null,
     einzugsdatum: formatDateDe(stay.from),
   };
+}
+
+/** Room numbers are sometimes recorded as "Zimmer 1"; templates already say "Zimmer {{zimmer}}". */
+export function roomNumberText(number: string): string {
+  return number.replace(/^\s*zimmer\s+/i, '').trim();
 }
 
 export class LetterDataError extends Error {}
@@ -276,7 +281,7 @@ export function buildLetterContext(
       const prevBed = previous ? data.beds.get(previous.bedId) : undefined;
       values.bisherige_unterkunft = prevAcc?.name ?? null;
       values.bisherige_adresse = addressOf(prevAcc);
-      values.bisheriges_zimmer = prevRoom ? `Zimmer ${prevRoom.number}${prevBed ? `, Platz ${prevBed.label}` : ''}` : null;
+      values.bisheriges_zimmer = prevRoom ? `Zimmer ${roomNumberText(prevRoom.number)}${prevBed ? `, Platz ${prevBed.label}` : ''}` : null;
       values.grund = request.reason?.trim() ? request.reason.trim() : null;
     }
     const lines = residentAddressLines(data, head, stay);
@@ -334,9 +339,8 @@ export function buildLetterContext(
   const address = contact?.address;
   const lines = municipality
     ? [
-        municipality.name.startsWith('Stadt') || municipality.name.startsWith('Gemeinde') ? municipality.name : `Gemeinde ${municipality.name}`,
+        contact?.name?.trim() ? contact.name : `Gemeinde ${municipality.name}`,
         contact?.department ?? '',
-        contact?.name ? `z. Hd. ${contact.name}` : '',
         address?.street ?? '',
         address ? `${address.zip} ${address.city}` : '',
       ].filter((l) => l.trim() !== '')

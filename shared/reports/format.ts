@@ -36,9 +36,9 @@ export function formatMonthDe(monthOrDay: string): string {
   return name ? `${name} ${year}` : monthOrDay;
 }
 
-/** 2026-03 → "03/2026" for narrow table headers. */
+/** 2026-03 → "03/26" for narrow table headers. */
 export function formatMonthShortDe(monthOrDay: string): string {
-  return `${monthOrDay.slice(5, 7)}/${monthOrDay.slice(0, 4)}`;
+  return `${monthOrDay.slice(5, 7)}/${monthOrDay.slice(2, 4)}`;
 }
 
 const integerFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });

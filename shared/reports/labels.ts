@@ -15,6 +15,12 @@ export const KIND_DE: Record<AccommodationKind, string> = {
   flat: 'Wohnung (dezentral)',
 };
 
+/** Short form for narrow table columns. */
+export const KIND_SHORT_DE: Record<AccommodationKind, string> = {
+  gu: 'GU',
+  flat: 'dezentral',
+};
+
 export const RESTRICTION_DE: Record<RoomRestriction, string> = {
   none: 'keine',
   women: 'nur Frauen',

@@ -29,9 +29,14 @@ function cell(value: CellValue, col: ReportColumn, bold: boolean): PdfTableCell 
   return c;
 }
 
-/** Column widths for pdfmake: proportional to the suggested widths ('*' columns share the rest). */
-function widths(columns: readonly ReportColumn[]): (number | '*')[] {
-  return columns.map((c) => (c.type === 'text' && c.width >= 20 ? '*' : Math.max(34, Math.round(c.width * 5.2))));
+/**
+ * Column widths as percentages of the usable width, proportional to the
+ * suggested widths: pdfmake subtracts cell padding before applying them, so
+ * a table can never run past the right margin, whatever its column count.
+ */
+function widths(columns: readonly ReportColumn[]): `${number}%`[] {
+  const total = columns.reduce((s, c) => s + c.width, 0) || 1;
+  return columns.map((c) => `${Math.floor((c.width / total) * 10000) / 100}%` as `${number}%`);
 }
 
 export interface ReportPdfOptions {
@@ -56,9 +61,9 @@ export function reportDocDefinition(model: ReportModel, options: ReportPdfOption
     for (const row of section.rows) body.push(section.columns.map((c, i) => cell(row[i] ?? null, c, false)));
     for (const row of section.totals) body.push(section.columns.map((c, i) => ({ ...cell(row[i] ?? null, c, true), fillColor: '#f1f1f1' })));
     content.push({
-      table: { headerRows: 1, widths: widths(section.columns), body, dontBreakRows: true },
+      table: { headerRows: 1, keepWithHeaderRows: 1, widths: widths(section.columns), body, dontBreakRows: true },
       layout: 'lightHorizontalLines',
-      fontSize: 8,
+      fontSize: section.columns.length > 12 ? 7 : 8,
       margin: [0, 0, 0, 12],
     });
   });
@@ -80,7 +85,7 @@ export function reportDocDefinition(model: ReportModel, options: ReportPdfOption
     header: () => ({
       columns: [
         { text: model.authority, fontSize: 8, bold: true, width: '*' },
-        { text: `${model.title} · ${model.subtitle}`, fontSize: 8, alignment: 'center', width: '*' },
+        { text: `${model.title} · ${model.subtitle}`, fontSize: 8, alignment: 'center', width: 'auto' },
         { text: `Gedruckt ${options.printedAt}`, fontSize: 8, alignment: 'right', width: '*' },
       ],
       margin: [40, 24, 40, 0],

@@ -36,7 +36,7 @@ export interface PdfTableCell extends PdfStyle {
 export interface PdfTableNode extends PdfStyle {
   table: {
     headerRows?: number;
-    widths: (number | '*' | 'auto')[];
+    widths: (number | '*' | 'auto' | `${number}%`)[];
     body: (PdfTableCell | Record<string, never>)[][];
     dontBreakRows?: boolean;
     keepWithHeaderRows?: number;

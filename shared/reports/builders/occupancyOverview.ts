@@ -4,7 +4,7 @@
 import type { AccommodationKind, IsoDate } from '../../domain/model';
 import { figuresAsOf, type OccupancyFigures } from '../../occupancy/figures';
 import { formatDateDe } from '../format';
-import { KIND_DE } from '../labels';
+import { KIND_DE, KIND_SHORT_DE } from '../labels';
 import type { CellValue, ReportColumn, ReportModel } from '../model';
 import { lookups, type ReportContext } from '../context';
 
@@ -32,7 +32,7 @@ export function occupancyOverviewReport(ctx: ReportContext, day: IsoDate): Repor
   for (const acc of ctx.index.accommodations) {
     const f = fig.byAccommodation[acc.id];
     if (!f) continue; // not open on the day
-    accRows.push([acc.name, KIND_DE[acc.kind], municipalityName(acc.municipalityId), ...figureCells(f)]);
+    accRows.push([acc.name, KIND_SHORT_DE[acc.kind], municipalityName(acc.municipalityId), ...figureCells(f)]);
   }
   const kinds: AccommodationKind[] = ['gu', 'flat'];
   const kindRows = kinds.map((k): CellValue[] => [KIND_DE[k], ...figureCells(fig.byKind[k])]);
@@ -58,7 +58,7 @@ export function occupancyOverviewReport(ctx: ReportContext, day: IsoDate): Repor
         sheetName: 'Unterkünfte',
         columns: [
           { header: 'Unterkunft', type: 'text', width: 30 },
-          { header: 'Art', type: 'text', width: 22 },
+          { header: 'Art', type: 'text', width: 9 },
           { header: 'Gemeinde', type: 'text', width: 18 },
           ...FIGURE_COLUMNS,
         ],
