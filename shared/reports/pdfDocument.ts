@@ -36,7 +36,7 @@ function cell(value: CellValue, col: ReportColumn, bold: boolean): PdfTableCell 
  */
 function widths(columns: readonly ReportColumn[]): `${number}%`[] {
   const total = columns.reduce((s, c) => s + c.width, 0) || 1;
-  return columns.map((c) => `${Math.floor((c.width / total) * 10000) / 100}%` as `${number}%`);
+  return columns.map((c) => `${Math.floor((c.width / total) * 10000) / 100}%`);
 }
 
 export interface ReportPdfOptions {
