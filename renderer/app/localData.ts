@@ -4,6 +4,7 @@
 // not depend on the database's internals.
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import { getDb } from '../db/db';
+import { clearAllData, isDatabaseEmpty, loadDemoData } from '../db/demo';
 import { getSetting, getUserDisplayName, setUserDisplayName } from '../db/settings';
 
 export type FirstStartChoice = 'demo' | 'empty';
@@ -29,7 +30,7 @@ export async function rememberFirstStartChoice(choice: FirstStartChoice): Promis
   await getDb().settings.put({ key: SHELL_SETTING_KEYS.firstStartChoice, value: choice });
 }
 
-/** Number of domain records (all synced entity tables) in the local database. */
+/** Number of domain records (all synced entity tables) in the local database. Read-only (liveQuery-safe). */
 export async function countLocalRecords(): Promise<number> {
   const db = getDb();
   const counts = await Promise.all(ENTITY_TABLES.map((table) => db.table(table).count()));
@@ -39,20 +40,23 @@ export async function countLocalRecords(): Promise<number> {
 /** True when the welcome dialog should be offered: nothing chosen yet and no data at all. */
 export async function needsFirstStartDecision(): Promise<boolean> {
   if ((await getFirstStartChoice()) !== null) return false;
-  return (await countLocalRecords()) === 0;
+  return isDatabaseEmpty(getDb());
 }
 
-/** Loads the county-scale demo dataset. Rejects with an AbortError when cancelled. */
-export function loadCountyDemo(_onProgress: DemoProgressHandler, _signal: AbortSignal): Promise<void> {
-  return Promise.reject(new Error('Demo-Daten sind noch nicht verfügbar.'));
+/**
+ * Loads the county-scale demo dataset (all or nothing). Rejects with an
+ * AbortError when cancelled, and with a German message when data exists.
+ */
+export function loadCountyDemo(onProgress: DemoProgressHandler, signal: AbortSignal): Promise<void> {
+  return loadDemoData(getDb(), { scale: 'county' }, onProgress, signal);
 }
 
-/** Deletes every local record (entities, audit, outbox, settings). */
+/**
+ * Deletes every record, the audit trail and unsent changes. Settings (user
+ * and device name, device id, first-start choice) are kept – see clearAllData.
+ */
 export async function clearLocalData(): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.tables, async () => {
-    await Promise.all(db.tables.map((table) => table.clear()));
-  });
+  await clearAllData(getDb());
 }
 
 export interface Identity {
