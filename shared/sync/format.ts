@@ -74,13 +74,13 @@ export function ackFileName(deviceId: string, n: number): string {
   return `${ACKS_DIR}/${deviceId}/${padSeq(n)}.ack`;
 }
 export function snapshotFileName(deviceId: string, wallMs: number, rand: string): string {
-  return `${SNAPSHOTS_DIR}/${deviceId}/${padSeq(wallMs)}-${rand}.qsnap`;
+  return `${SNAPSHOTS_DIR}/${deviceId}/${String(Math.max(0, Math.floor(wallMs))).padStart(15, '0')}-${rand}.qsnap`;
 }
 
 const LOG_RE = /^quartier-sync\/log\/([^/]+)\/(\d{12})-(\d{12})-([0-9a-f]{8})\.qsync$/;
 const REG_RE = /^quartier-sync\/devices\/([^/]+)\/(\d{12})\.reg$/;
 const ACK_RE = /^quartier-sync\/acks\/([^/]+)\/(\d{12})\.ack$/;
-const SNAP_RE = /^quartier-sync\/snapshots\/([^/]+)\/(\d{12})-([0-9a-f]{8})\.qsnap$/;
+const SNAP_RE = /^quartier-sync\/snapshots\/([^/]+)\/(\d{15})-([0-9a-f]{8})\.qsnap$/;
 
 /** Recognises a share path; anything else (including temp files, foreign files) is null and ignored. */
 export function parseShareFile(path: string): ShareFile | null {

@@ -91,6 +91,9 @@ export function baseForOp(op: RecordOp, record: PlainRecord | undefined, state: 
   return base;
 }
 
+/** Fields every write touches; their races are not shown as conflicts (they still merge by LWW). */
+const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'createdAt']);
+
 export interface MergeResult {
   record: PlainRecord;
   state: SyncRecordState;
@@ -171,7 +174,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function journalOf(record: PlainRecord | undefined, state: SyncRecordState | undefined): { field: string; heads: FieldWrite[] }[] {
   const out: { field: string; heads: FieldWrite[] }[] = [];
   for (const [field, meta] of Object.entries(state?.f ?? {})) {
-    if (!meta.l || meta.l.length === 0) continue;
+    // Timestamps change with every edit; two edits of different fields are no conflict.
+    if (!meta.l || meta.l.length === 0 || BOOKKEEPING_FIELDS.has(field)) continue;
     const winnerValue = record?.[field];
     if (meta.l.every((w) => sameValue(w.v, winnerValue))) continue;
     out.push({ field, heads: fieldHeads(record, state, field) });
@@ -191,7 +195,7 @@ export function unseenEditsOfDelete(record: PlainRecord | undefined, state: Sync
   const known = del.wk ? new Set(del.wk) : null;
   const out: { field: string; write: FieldWrite }[] = [];
   for (const field of knownFields(record, state)) {
-    if (field === 'deleted' || field === 'updatedAt') continue;
+    if (field === 'deleted' || BOOKKEEPING_FIELDS.has(field)) continue;
     for (const w of fieldHeads(record, state, field)) {
       const seen = known ? known.has(w.h) : w.h < del.w;
       if (!seen && w.h !== del.w) out.push({ field, write: w });
