@@ -3,7 +3,7 @@
 // leases and room attributes. Returns both the records and the compact
 // in-memory structures the occupancy simulation works on.
 import type { Accommodation, Bed, Municipality, Room, RoomRestriction, Unit } from '../domain/model';
-import { addDays, fromDayNumber } from '../domain/dates';
+import { addDays, fromDayNumber, toDayNumber } from '../domain/dates';
 import type { Rng } from './random';
 import { LANDLORDS, OPERATORS, STREETS, type RegionMunicipality } from './regions';
 
@@ -66,6 +66,8 @@ export interface FacilityConfig {
   targetPlaces: number;
   /** Share of accommodations that are flats. */
   flatShare: number;
+  /** Range of places per shared accommodation (GU). */
+  guPlaces: readonly [number, number];
   /** Name prefix for shared accommodations ("GU", "Unterkunft"). */
   guPrefix: string;
   /** Municipalities of the region that are cities (towns) host GUs. */
@@ -89,6 +91,12 @@ export function timestampOf(day: number): string {
   return `${fromDayNumber(day)}T08:00:00.000Z`;
 }
 
+/** Periods in which counties opened extra accommodations (arrival waves of 2022 and 2023). */
+const OPENING_WAVES: readonly (readonly [string, string])[] = [
+  ['2022-03-01', '2022-06-30'],
+  ['2023-07-15', '2023-12-31'],
+];
+
 const ROOM_SIZES: readonly (readonly [number, number])[] = [
   [2, 26],
   [3, 20],
@@ -109,9 +117,20 @@ export function buildFacilities(
   const gus = cfg.accommodations - flats;
   const flatPlaces: number[] = Array.from({ length: flats }, () => rng.int(4, 8));
   const guBudget = Math.max(gus * 12, cfg.targetPlaces - flatPlaces.reduce((a, b) => a + b, 0));
-  const guWeights = Array.from({ length: gus }, () => rng.float(30, 120));
+  const [minGu, maxGu] = cfg.guPlaces;
+  const guWeights = Array.from({ length: gus }, () => rng.float(minGu, maxGu));
   const weightSum = guWeights.reduce((a, b) => a + b, 0);
-  const guPlaces = guWeights.map((w) => Math.max(12, Math.round((w / weightSum) * guBudget)));
+  const guPlaces = guWeights.map((w) => Math.min(maxGu, Math.max(minGu, Math.round((w / weightSum) * guBudget))));
+  // Clamping moved the sum away from the budget: nudge random GUs within their bounds.
+  let diff = guBudget - guPlaces.reduce((a, b) => a + b, 0);
+  for (let guard = 0; diff !== 0 && guard < 100_000 && gus > 0; guard++) {
+    const i = rng.int(0, gus - 1);
+    const step = diff > 0 ? 1 : -1;
+    const next = guPlaces[i]! + step;
+    if (next < minGu || next > maxGu) continue;
+    guPlaces[i] = next;
+    diff -= step;
+  }
 
   const towns = cfg.region.map((m, i) => [i, m.town ? m.population : 0] as const).filter(([, w]) => w > 0);
   const anywhere = cfg.region.map((m, i) => [i, Math.pow(m.population, 0.7)] as const);
@@ -152,7 +171,12 @@ export function buildFacilities(
     } else if (rng.chance(0.72)) {
       openDay = startDay - rng.int(30, 2500);
     } else {
-      openDay = rng.int(startDay + 90, todayDay - 60);
+      // New places open mostly when the arrival waves hit (spring 2022, autumn 2023).
+      const windows = OPENING_WAVES.map(([a, b]) => [Math.max(toDayNumber(a), startDay + 90), Math.min(toDayNumber(b), todayDay - 60)] as const).filter(
+        ([a, b]) => a <= b,
+      );
+      const w = windows.length > 0 && rng.chance(0.7) ? rng.pick(windows) : ([startDay + 90, todayDay - 60] as const);
+      openDay = rng.int(w[0], w[1]);
     }
     const status = openDay > todayDay ? 'planned' : closeDay <= todayDay ? 'closed' : 'active';
     const openedOn = fromDayNumber(openDay);

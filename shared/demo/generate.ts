@@ -42,8 +42,8 @@ function scaleConfig(scale: DemoScale): ScaleConfig {
     return {
       region: BERLIN,
       regionKind: 'city',
-      facilities: { accommodations: 100, targetPlaces: 35_000, flatShare: 0.1, guPrefix: 'Unterkunft' },
-      targetPersons: 163_000,
+      facilities: { accommodations: 100, targetPlaces: 35_000, flatShare: 0.1, guPlaces: [80, 1200], guPrefix: 'Unterkunft' },
+      targetPersons: 152_000,
       movesPerYear: 3.5,
       blockCount: 300,
       fileNumberPrefix: 'LAF',
@@ -56,7 +56,7 @@ function scaleConfig(scale: DemoScale): ScaleConfig {
   return {
     region: ZOLLERNALB,
     regionKind: 'county',
-    facilities: { accommodations: Math.max(4, Math.round(25 * f)), targetPlaces: Math.round(800 * f), flatShare: 0.48, guPrefix: 'GU' },
+    facilities: { accommodations: Math.max(4, Math.round(25 * f)), targetPlaces: Math.round(800 * f), flatShare: 0.48, guPlaces: [30, 120], guPrefix: 'GU' },
     targetPersons: Math.round(3000 * f),
     movesPerYear: 0.3,
     blockCount: Math.max(3, Math.round(8 * f)),

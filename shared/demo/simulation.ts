@@ -65,7 +65,7 @@ export interface SimulationResult {
   stays: Stay[];
   allocations: Allocation[];
   bedBlocks: BedBlock[];
-  /** Households that found no place on arrival and were left out. */
+  /** Households that found no place within a month of their arrival and were left out. */
   rejectedHouseholds: number;
 }
 
@@ -606,7 +606,12 @@ export function simulate(rng: Rng, cfg: SimulationConfig, fac: Facilities, munic
       };
       const chosen = findPlacement(h, day, h.members.length >= 2 && rng.chance(0.35), []);
       if (!chosen) {
-        rejected++;
+        // No place today: the Land keeps the household in initial reception
+        // (LEA) a little longer; retry every few days for up to a month.
+        batch.tries++;
+        const retry = o + 3;
+        if (batch.tries <= 10 && retry < totalDays && (day <= todayDay) === (day + 3 <= todayDay)) (arrivalsByDay[retry] ??= []).push(batch);
+        else rejected++;
         continue;
       }
       households.push(h);
@@ -647,6 +652,8 @@ interface MemberSpecBatch {
   familyName: string;
   legalBasis: LegalBasis;
   members: MemberSpec[];
+  /** Failed placement attempts so far. */
+  tries: number;
 }
 
 const YEAR = 365.25;
@@ -717,7 +724,7 @@ function composeHousehold(rng: Rng, day: number, ukraineShare: number): MemberSp
   } else {
     members = withChildren([adult('m', 22, 34, 55), adult('f', 20, 31, 48)], rng.int(1, 5));
   }
-  return { pool, familyName: rng.pick(pool.family), legalBasis, members };
+  return { pool, familyName: rng.pick(pool.family), legalBasis, members, tries: 0 };
 }
 
 function planDeparture(rng: Rng, h: SimHousehold, cfg: SimulationConfig): void {

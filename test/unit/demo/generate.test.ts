@@ -249,6 +249,8 @@ describe('county scale', () => {
     expect(gus.length).toBeGreaterThan(8);
     expect(flats.length).toBeGreaterThan(8);
     const placesOf = (id: string) => ds.beds.filter((b) => b.accommodationId === id).length;
+    for (const g of gus) expect(placesOf(g.id), g.name).toBeGreaterThanOrEqual(30);
+    for (const g of gus) expect(placesOf(g.id), g.name).toBeLessThanOrEqual(120);
     for (const f of flats) expect(placesOf(f.id)).toBeGreaterThanOrEqual(4);
     for (const f of flats) expect(placesOf(f.id)).toBeLessThanOrEqual(8);
     for (const r of ['women', 'family', 'men'] as const) expect(ds.rooms.some((x) => x.restriction === r)).toBe(true);
