@@ -19,12 +19,16 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { Accommodation, Id, IsoDate, Municipality } from '../../../shared/domain/model';
 import type { QuartierDb } from '../../db/db';
-import { runOperation, type RecordPatch } from '../../db/repository';
+import { runOperation } from '../../db/repository';
+import { planSaveAccommodation } from '../../../shared/occupancy/planners/accommodation';
+import { applyPlan } from '../../features/operations/applyPlan';
+import { ViolationAlert } from '../../features/operations/components/ViolationAlert';
+import { describeCommandError } from '../../features/operations/components/violationText';
 import { newId, resolveWriteContext } from '../../features/operations/commandContext';
 import { notify } from '../../state/ui';
 import {
   accommodationFormSchema,
-  accommodationFromForm,
+  accommodationInputFromForm,
   emptyAccommodationForm,
   formFromAccommodation,
   type AccommodationFormValues,
@@ -49,7 +53,8 @@ export function AccommodationDialog(props: AccommodationDialogProps) {
 
 function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, accommodation, today }: AccommodationDialogProps) {
   const { t } = useTranslation('accommodations');
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { t: tRules } = useTranslation('rules');
+  const [saveErrors, setSaveErrors] = useState<string[]>([]);
   const { control, handleSubmit, formState } = useForm<AccommodationFormValues, unknown, z.output<typeof accommodationFormSchema>>({
     resolver: zodResolver(accommodationFormSchema),
     defaultValues: accommodation ? formFromAccommodation(accommodation) : emptyAccommodationForm(today),
@@ -57,27 +62,26 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
   });
 
   const submit = handleSubmit(async (values) => {
-    setSaveError(null);
+    setSaveErrors([]);
     try {
       const ctx = await resolveWriteContext(db);
-      const id = accommodation?.id ?? newId();
-      const record = accommodationFromForm(id, values);
+      const input = accommodationInputFromForm(values);
+      let savedId = accommodation?.id ?? '';
       await runOperation(db, ctx, accommodation ? 'accommodation.update' : 'accommodation.create', async (w) => {
-        if (!accommodation) {
-          await w.put('accommodations', record);
-          return;
-        }
-        const { id: _id, createdAt: _c, ...fields } = record;
-        // Optional text fields that were cleared are removed from the record.
-        const patch: RecordPatch<'accommodations'> = { operator: undefined, landlord: undefined, notes: undefined, ...fields };
-        await w.patch('accommodations', id, patch);
+        // The planner checks that no stay falls outside a changed opening period.
+        const current = accommodation ? ((await w.get('accommodations', accommodation.id)) ?? null) : null;
+        const stays = current ? await w.query('stays').where('accommodationId').equals(current.id).toArray() : [];
+        const personIds = [...new Set(stays.map((s) => s.personId))];
+        const persons = (await w.query('persons').bulkGet(personIds)).filter((p) => p !== undefined);
+        const plan = planSaveAccommodation(input, current, { stays, persons }, { newId, now: w.now });
+        await applyPlan(w, plan);
+        savedId = plan.writes.accommodations?.[0]?.id ?? savedId;
       });
       notify(t(accommodation ? 'dialog.updated' : 'dialog.created', { name: values.name }));
-      onSaved?.(id);
+      onSaved?.(savedId);
       onClose();
     } catch (e) {
-      console.error(e);
-      setSaveError(t('dialog.saveFailed'));
+      setSaveErrors(describeCommandError(tRules, e).messages);
     }
   });
 
@@ -114,11 +118,6 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id="accommodation-dialog-title">{t(accommodation ? 'dialog.editTitle' : 'dialog.createTitle')}</DialogTitle>
         <DialogContent dividers>
-          {saveError && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {saveError}
-            </Alert>
-          )}
           {formState.submitCount > 0 && !formState.isValid && (
             <Alert severity="error" sx={{ mb: 2 }} role="alert">
               {t('validation.summary')}
@@ -203,6 +202,7 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
             </Grid>
             {text('notes', { multiline: true, xs: 12, sm: 12 })}
           </Grid>
+          <ViolationAlert messages={saveErrors} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('dialog.cancel')}</Button>

@@ -4,7 +4,6 @@
 // or be moved first, otherwise figures and letters would contradict each other.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -12,18 +11,17 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Accommodation, IsoDate, Stay } from '../../../shared/domain/model';
+import type { Accommodation, IsoDate } from '../../../shared/domain/model';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { QuartierDb } from '../../db/db';
 import { runOperation } from '../../db/repository';
-import { resolveWriteContext } from '../../features/operations/commandContext';
+import { newId, resolveWriteContext } from '../../features/operations/commandContext';
+import { applyPlan } from '../../features/operations/applyPlan';
+import { ViolationAlert } from '../../features/operations/components/ViolationAlert';
+import { describeCommandError } from '../../features/operations/components/violationText';
+import { planCloseAccommodation } from '../../../shared/occupancy/planners/accommodation';
 import { formatDate } from '../../i18n/format';
 import { notify } from '../../state/ui';
-
-/** Stays of the accommodation still running on or starting after `closedOn`. */
-export function staysBlockingClose(stays: readonly Stay[], closedOn: IsoDate): Stay[] {
-  return stays.filter((s) => !s.deleted && !s.cancelled && (s.to === null || s.to > closedOn));
-}
 
 export interface CloseAccommodationDialogProps {
   open: boolean;
@@ -41,39 +39,33 @@ export function CloseAccommodationDialog(props: CloseAccommodationDialogProps) {
 function CloseAccommodationDialogBody({ open, onClose, db, accommodation, today }: CloseAccommodationDialogProps) {
   const { t } = useTranslation('accommodations');
   const [day, setDay] = useState(today);
-  const [error, setError] = useState<string | null>(null);
+  const { t: tRules } = useTranslation('rules');
+  const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
   const confirm = async () => {
-    setError(null);
+    setErrors([]);
     if (!isIsoDate(day)) {
-      setError(t('close.invalidDate'));
-      return;
-    }
-    if (day <= accommodation.openedOn) {
-      setError(t('validation.closedBeforeOpened'));
+      setErrors([t('close.invalidDate')]);
       return;
     }
     setSaving(true);
     try {
       const ctx = await resolveWriteContext(db);
-      let blocking = 0;
       await runOperation(db, ctx, 'accommodation.close', async (w) => {
-        // Checked inside the transaction so a check-in in between cannot slip through.
+        // Planned inside the transaction so a check-in in between cannot slip through.
         const stays = await w.query('stays').where('accommodationId').equals(accommodation.id).toArray();
-        blocking = staysBlockingClose(stays, day).length;
-        if (blocking > 0) return;
-        await w.patch('accommodations', accommodation.id, { closedOn: day, status: day <= today ? 'closed' : 'closing' });
+        const persons = (await w.query('persons').bulkGet([...new Set(stays.map((s) => s.personId))])).filter((p) => p !== undefined);
+        const beds = await w.query('beds').where('accommodationId').equals(accommodation.id).toArray();
+        const rooms = await w.query('rooms').where('accommodationId').equals(accommodation.id).toArray();
+        const current = await w.get('accommodations', accommodation.id);
+        const plan = planCloseAccommodation({ accommodationId: accommodation.id, closedOn: day, today }, current, { stays, persons, beds, rooms }, { newId, now: w.now });
+        await applyPlan(w, plan);
       });
-      if (blocking > 0) {
-        setError(t('close.staysRemain', { count: blocking, date: formatDate(day) }));
-        return;
-      }
       notify(t('close.done', { name: accommodation.name, date: formatDate(day) }));
       onClose();
     } catch (e) {
-      console.error(e);
-      setError(t('dialog.saveFailed'));
+      setErrors(describeCommandError(tRules, e).messages);
     } finally {
       setSaving(false);
     }
@@ -94,11 +86,7 @@ function CloseAccommodationDialogBody({ open, onClose, db, accommodation, today 
           onChange={(e) => setDay(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }} role="alert">
-            {error}
-          </Alert>
-        )}
+        <ViolationAlert messages={errors} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('dialog.cancel')}</Button>

@@ -2,7 +2,8 @@
 // the inputs stay controlled, a zod schema whose messages are i18n keys
 // (translated in the dialog), and the mapping to and from the record.
 import { z } from 'zod';
-import type { Accommodation, AccommodationKind, AccommodationStatus, Id, IsoTimestamp } from '../../../shared/domain/model';
+import type { Accommodation, AccommodationKind, AccommodationStatus } from '../../../shared/domain/model';
+import type { AccommodationInput } from '../../../shared/occupancy/planners/accommodation';
 import { isIsoDate } from '../../../shared/domain/dates';
 
 const KINDS = ['gu', 'flat'] as const satisfies readonly AccommodationKind[];
@@ -106,19 +107,19 @@ export function formFromAccommodation(a: Accommodation): AccommodationFormValues
   };
 }
 
-/** The record to store (without the meta timestamps, which the writer sets). */
-export function accommodationFromForm(
-  id: Id,
-  v: z.output<typeof accommodationFormSchema>,
-  createdAt?: IsoTimestamp,
-): Omit<Accommodation, 'createdAt' | 'updatedAt'> & { createdAt?: IsoTimestamp } {
-  const record: Omit<Accommodation, 'createdAt' | 'updatedAt'> & { createdAt?: IsoTimestamp } = {
-    id,
+/**
+ * The planner's input. Optional texts left empty are set to undefined
+ * explicitly, so editing can clear them (the planner merges over the record).
+ */
+export function accommodationInputFromForm(v: z.output<typeof accommodationFormSchema>): AccommodationInput {
+  return {
     name: v.name,
     kind: v.kind,
     status: v.status,
     address: { street: v.street, zip: v.zip, city: v.city },
     municipalityId: v.municipalityId,
+    operator: v.operator || undefined,
+    landlord: v.landlord || undefined,
     lease: {
       start: v.leaseStart || null,
       end: v.leaseEnd || null,
@@ -128,10 +129,6 @@ export function accommodationFromForm(
     openedOn: v.openedOn,
     closedOn: v.closedOn || null,
     reservePlaces: Number(v.reservePlaces),
+    notes: v.notes.trim() || undefined,
   };
-  if (v.operator) record.operator = v.operator;
-  if (v.landlord) record.landlord = v.landlord;
-  if (v.notes.trim()) record.notes = v.notes.trim();
-  if (createdAt) record.createdAt = createdAt;
-  return record;
 }
