@@ -35,8 +35,10 @@ function cell(value: CellValue, col: ReportColumn, bold: boolean): PdfTableCell 
  * a table can never run past the right margin, whatever its column count.
  */
 function widths(columns: readonly ReportColumn[]): `${number}%`[] {
-  const total = columns.reduce((s, c) => s + c.width, 0) || 1;
-  return columns.map((c) => `${Math.floor((c.width / total) * 10000) / 100}%`);
+  // A German date (01.03.2026) must never wrap, whatever the caller suggested.
+  const weight = (c: ReportColumn) => (c.type === 'date' ? Math.max(c.width, 13) : c.width);
+  const total = columns.reduce((s, c) => s + weight(c), 0) || 1;
+  return columns.map((c) => `${Math.floor((weight(c) / total) * 10000) / 100}%` as const);
 }
 
 export interface ReportPdfOptions {

@@ -85,8 +85,9 @@ function freezeHeaderRows(XLSX: XlsxModule, bytes: Uint8Array, sheetCount: numbe
     '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
   for (let i = 1; i <= sheetCount; i++) {
-    const entry = cfb.find(zip, `xl/worksheets/sheet${i}.xml`);
-    if (!entry?.content) continue;
+    // CFB paths are rooted: "/xl/..." (without the slash nothing is found).
+    const entry = cfb.find(zip, `/xl/worksheets/sheet${i}.xml`);
+    if (!entry?.content) throw new Error(`Tabellenblatt ${i} fehlt in der erzeugten Excel-Datei.`);
     const xml = decoder.decode(entry.content);
     entry.content = encoder.encode(xml.replace(/<sheetView workbookViewId="0"\s*\/>/, pane));
   }

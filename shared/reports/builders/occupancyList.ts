@@ -67,7 +67,7 @@ export function occupancyListReport(ctx: ReportContext, accommodationId: Id, day
         columns: [
           { header: 'Zimmer', type: 'text', width: 14 },
           { header: 'Platz', type: 'text', width: 8 },
-          { header: 'Status', type: 'text', width: 12 },
+          { header: 'Status', type: 'text', width: 15 },
           { header: 'Person', type: 'text', width: 26 },
           { header: 'Haushalt', type: 'text', width: 22 },
           { header: 'seit', type: 'date', width: 11 },
