@@ -42,7 +42,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships only the bundles, never node_modules', () => {
-    expect(config.files).toEqual(['dist/**', 'dist-electron/**', 'package.json', '!node_modules']);
+    expect(config.files).toEqual(['dist/**', 'dist-electron/**', 'package.json', '!node_modules', '!node_modules/**/*']);
     expect(config.appId).toBe('de.quartier.app');
     expect(config.productName).toBe('Quartier');
   });
