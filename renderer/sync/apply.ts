@@ -126,6 +126,16 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     // 1. Own changes.
     for (const entry of local) {
       const change = entry.change;
+      // The repository stamps updatedAt on a soft-deleted record but sends
+      // only the DeleteOp; carry the stamp as a field so every laptop ends
+      // with the same record (state hashes must match).
+      change.ops = change.ops.flatMap((op) => {
+        if (op.kind !== 'delete') return [op];
+        const rec = records.get(metaKey(op.table, op.id));
+        const hasUpsert = change.ops.some((o) => o.kind === 'upsert' && o.table === op.table && o.id === op.id && 'updatedAt' in o.fields);
+        if (!rec || typeof rec.updatedAt !== 'string' || hasUpsert) return [op];
+        return [{ kind: 'upsert' as const, table: op.table, id: op.id, fields: { updatedAt: rec.updatedAt }, created: false }, op];
+      });
       for (const op of change.ops) {
         const k = metaKey(op.table, op.id);
         const base = baseForOp(op, records.get(k), states.get(k));
