@@ -24,7 +24,10 @@ import { isIsoDate, isoDateOf } from '../../../shared/domain/dates';
 import { Page } from '../../components/Page';
 import { getDb } from '../../db/db';
 import { formatCurrency, formatDate } from '../../i18n/format';
-import { notify } from '../../state/ui';
+import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
+import { MoveDialog } from '../../features/operations/dialogs/MoveDialog';
+import { CheckOutDialog } from '../../features/operations/dialogs/CheckOutDialog';
+import { BlockBedDialog } from '../../features/operations/dialogs/BlockBedDialog';
 import { useAccommodation, useFiguresAsOf, useOccupancyData, useUnits } from '../../features/occupancy-data/hooks';
 import { useSpaceStandard } from '../../features/occupancy-data/spaceStandard';
 import { BedBoard } from '../../features/bed-board/BedBoard';
@@ -39,6 +42,13 @@ import { FigureStrip } from './FigureStrip';
 
 type TabKey = 'board' | 'timeline';
 type DialogKey = 'edit' | 'close' | 'structure' | null;
+/** A write dialog of the operations feature opened from a bed card. */
+interface BedDialogState {
+  action: BedAction;
+  bedId: Id;
+  /** The occupant, for move and check-out. */
+  personId: Id | null;
+}
 
 function InfoItem({ label, value }: { label: string; value: string }) {
   return (
@@ -68,6 +78,7 @@ export function AccommodationDetailPage() {
   const [day, setDay] = useState(today);
   const [tab, setTab] = useState<TabKey>('board');
   const [dialog, setDialog] = useState<DialogKey>(null);
+  const [bedDialog, setBedDialog] = useState<BedDialogState | null>(null);
   const accommodation = useAccommodation(id, db);
   const units = useUnits(id, db);
   const data = useOccupancyData(db);
@@ -113,11 +124,11 @@ export function AccommodationDetailPage() {
   const municipality: Municipality | undefined = data.dataset.municipalities.find((m) => m.id === accommodation.municipalityId);
   const f = figures?.byAccommodation[accommodation.id] ?? null;
   const onBedAction = (bedId: Id, action: BedAction) => {
-    // TODO(H6): open the check-in / move / check-out / block dialogs from
-    // renderer/features/operations/dialogs once they exist.
-    void bedId;
-    notify(t('board.actionUnavailable', { action: t(`board.action.${action}`) }), 'info');
+    const card = board.flatMap((u) => u.rooms.flatMap((r) => r.beds)).find((c) => c.bed.id === bedId);
+    const personId = card?.state.kind === 'occupied' ? card.state.personId : null;
+    setBedDialog({ action, bedId, personId });
   };
+  const closeBedDialog = () => setBedDialog(null);
 
   return (
     <Page
@@ -213,6 +224,13 @@ export function AccommodationDetailPage() {
         today={today}
       />
       <StructureDialog open={dialog === 'structure'} onClose={() => setDialog(null)} db={db} accommodation={accommodation} units={units ?? []} />
+      {/* Write dialogs of the operations feature (Einzug, Verlegung, Auszug, Sperre). */}
+      <CheckInDialog open={bedDialog?.action === 'checkIn'} onClose={closeBedDialog} initialBedId={bedDialog?.bedId ?? null} initialFrom={day} db={db} />
+      <MoveDialog open={bedDialog?.action === 'move'} onClose={closeBedDialog} initialPersonId={bedDialog?.personId ?? null} db={db} />
+      <CheckOutDialog open={bedDialog?.action === 'checkOut'} onClose={closeBedDialog} initialPersonId={bedDialog?.personId ?? null} db={db} />
+      {bedDialog && (bedDialog.action === 'block' || bedDialog.action === 'unblock') && (
+        <BlockBedDialog open onClose={closeBedDialog} bedId={bedDialog.bedId} db={db} />
+      )}
       <CloseAccommodationDialog open={dialog === 'close'} onClose={() => setDialog(null)} db={db} accommodation={accommodation} today={today} />
     </Page>
   );
