@@ -105,8 +105,14 @@ export function findPlaces(ix: OccupancyIndex, request: PlaceRequest, options: F
   const needsBarrierFree = request.persons.some((p) => p.needsBarrierFree);
   const householdId = request.householdId ?? request.persons[0]?.householdId ?? null;
   const singleSex = n === 1 ? request.persons[0]!.sex : null;
-  const fits = (room: Room): boolean =>
-    (!needsBarrierFree || room.barrierFree) && request.persons.every((p) => fitsRestriction(room.restriction, p, request.persons, request.from));
+  // Restriction fit depends only on the restriction value: decide it once per request.
+  const fitsByRestriction: Record<Room['restriction'], boolean> = {
+    none: true,
+    women: request.persons.every((p) => fitsRestriction('women', p, request.persons, request.from)),
+    men: request.persons.every((p) => fitsRestriction('men', p, request.persons, request.from)),
+    family: request.persons.every((p) => fitsRestriction('family', p, request.persons, request.from)),
+  };
+  const fits = (room: Room): boolean => (!needsBarrierFree || room.barrierFree) && fitsByRestriction[room.restriction];
 
   const suggestions: (PlaceSuggestion & { order: number })[] = [];
   for (let a = 0; a < ix.accommodations.length; a++) {
@@ -121,30 +127,30 @@ export function findPlaces(ix: OccupancyIndex, request: PlaceRequest, options: F
       const room = ix.rooms[r]!;
       if (!fits(room)) continue;
       const freeBeds: number[] = [];
-      let sharedWithOthers = false;
-      let otherSex = false;
       const b0 = ix.roomBedOffset[r]!;
       const b1 = ix.roomBedOffset[r + 1]!;
       for (let b = b0; b < b1; b++) {
-        const s0 = ix.stayOffset[b]!;
-        const s1 = ix.stayOffset[b + 1]!;
-        const taken = runOverlaps(ix.stayFrom, ix.stayMaxTo, s0, s1, p0, p1);
-        if (taken) {
-          // Who else lives in the room during the period (for ranking only).
-          for (let j = s0; j < s1; j++) {
-            if (ix.stayFrom[j]! >= p1 || ix.stayTo[j]! <= p0) continue;
-            const stay = ix.stays[j]!;
-            if (householdId === null || stay.householdId !== householdId) sharedWithOthers = true;
-            const sex = ix.persons.get(stay.personId)?.sex;
-            if (singleSex !== null && sex !== undefined && sex !== singleSex) otherSex = true;
-          }
-          continue;
-        }
-        if (ix.bedReserve[b] || excluded.has(ix.beds[b]!.id)) continue;
+        if (ix.bedReserve[b]) continue;
+        if (runOverlaps(ix.stayFrom, ix.stayMaxTo, ix.stayOffset[b]!, ix.stayOffset[b + 1]!, p0, p1)) continue;
         if (runOverlaps(ix.blockFrom, ix.blockMaxTo, ix.blockOffset[b]!, ix.blockOffset[b + 1]!, p0, p1)) continue;
+        if (excluded.size > 0 && excluded.has(ix.beds[b]!.id)) continue;
         freeBeds.push(b);
       }
       if (freeBeds.length === 0) continue;
+      // Who else lives in the room during the period (for ranking only).
+      let sharedWithOthers = false;
+      let otherSex = false;
+      for (let b = b0; b < b1; b++) {
+        for (let j = ix.stayOffset[b]!; j < ix.stayOffset[b + 1]!; j++) {
+          if (ix.stayFrom[j]! >= p1 || ix.stayTo[j]! <= p0) continue;
+          const stay = ix.stays[j]!;
+          if (householdId === null || stay.householdId !== householdId) sharedWithOthers = true;
+          if (singleSex !== null) {
+            const sex = ix.persons.get(stay.personId)?.sex;
+            if (sex !== undefined && sex !== singleSex) otherSex = true;
+          }
+        }
+      }
       const cand: RoomCandidate = { r, room, freeBeds, places: b1 - b0, sharedWithOthers, otherSex };
       const list = byUnit.get(room.unitId);
       if (list) list.push(cand);

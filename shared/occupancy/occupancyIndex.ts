@@ -77,23 +77,32 @@ export interface OccupancyIndex {
   readonly persons: ReadonlyMap<Id, Person>;
 }
 
-/** Memoised ISO → day number: a dataset has few distinct days but many dates. */
-function dayCache(): (iso: string) => number {
-  const cache = new Map<string, number>();
-  return (iso) => {
-    let n = cache.get(iso);
-    if (n === undefined) {
-      n = toDayNumber(iso);
-      cache.set(iso, n);
-    }
-    return n;
-  };
+/**
+ * ISO day → day number without allocating: digits are read by char code and
+ * converted with the days-from-civil algorithm (H. Hinnant). Anything that is
+ * not plain `YYYY-MM-DD` goes through toDayNumber, which throws on bad input.
+ * Building an index converts about a million dates at Berlin scale.
+ */
+export function fastDayNumber(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return toDayNumber(iso);
+  const digit = (i: number): number => iso.charCodeAt(i) - 48;
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 0)) return toDayNumber(iso);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
+
 
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
 
 export function buildOccupancyIndex(data: OccupancySource, options: OccupancyIndexOptions = {}): OccupancyIndex {
-  const day = dayCache();
+  const day = fastDayNumber;
   const lookahead = options.reservationLookaheadDays ?? DEFAULT_RESERVATION_LOOKAHEAD_DAYS;
 
   const accommodations = data.accommodations.filter((a) => !a.deleted).sort((x, y) => collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -230,7 +239,11 @@ interface Runs<T> {
   refs: T[];
 }
 
-/** Counting sort of periods by bed, then by start within each bed. */
+/**
+ * Counting sort of periods by bed, then by start within each bed. Works on
+ * parallel typed arrays (no per-item objects): at Berlin scale this runs over
+ * half a million stays.
+ */
 function groupPerBed<T>(
   items: readonly T[],
   bedCount: number,
@@ -238,46 +251,52 @@ function groupPerBed<T>(
   fromOf: (t: T) => number,
   toOf: (t: T) => number,
 ): Runs<T> {
-  const kept: { t: T; b: number; from: number; to: number }[] = [];
+  const m = items.length;
+  const itemBed = new Int32Array(m).fill(-1);
+  const itemFrom = new Int32Array(m);
+  const itemTo = new Int32Array(m);
   const offset = new Int32Array(bedCount + 1);
-  for (const t of items) {
+  for (let i = 0; i < m; i++) {
+    const t = items[i]!;
     const b = bedOf(t);
     if (b === undefined) continue;
     const from = fromOf(t);
     const to = toOf(t);
     if (!(from < to)) continue;
-    kept.push({ t, b, from, to });
+    itemBed[i] = b;
+    itemFrom[i] = from;
+    itemTo[i] = to;
     offset[b + 1] = offset[b + 1]! + 1;
   }
   for (let b = 0; b < bedCount; b++) offset[b + 1] = offset[b + 1]! + offset[b]!;
-  const n = kept.length;
+  const n = offset[bedCount]!;
   const order = new Int32Array(n);
   const cursor = offset.slice(0, bedCount);
-  for (let i = 0; i < n; i++) {
-    const b = kept[i]!.b;
+  for (let i = 0; i < m; i++) {
+    const b = itemBed[i]!;
+    if (b < 0) continue;
     order[cursor[b]!] = i;
     cursor[b] = cursor[b]! + 1;
   }
+  const byStart = (x: number, y: number): number => itemFrom[x]! - itemFrom[y]! || itemTo[x]! - itemTo[y]!;
   const from = new Int32Array(n);
   const to = new Int32Array(n);
   const maxTo = new Int32Array(n);
-  const refs: T[] = new Array<T>(n);
+  // Filled strictly in index order with push: `new Array(n)` of this size would
+  // be a slow dictionary-mode array in V8.
+  const refs: T[] = [];
   for (let b = 0; b < bedCount; b++) {
     const s0 = offset[b]!;
     const s1 = offset[b + 1]!;
-    if (s1 - s0 > 1) {
-      // Few items per bed: a plain sort of the slice is cheap.
-      const slice = Array.from(order.subarray(s0, s1)).sort((x, y) => kept[x]!.from - kept[y]!.from || kept[x]!.to - kept[y]!.to);
-      order.set(slice, s0);
-    }
+    if (s1 - s0 > 1) order.subarray(s0, s1).sort(byStart); // few items per bed
     let running = -OPEN_END;
     for (let j = s0; j < s1; j++) {
-      const k = kept[order[j]!]!;
-      from[j] = k.from;
-      to[j] = k.to;
-      running = Math.max(running, k.to);
+      const i = order[j]!;
+      from[j] = itemFrom[i]!;
+      to[j] = itemTo[i]!;
+      running = Math.max(running, itemTo[i]!);
       maxTo[j] = running;
-      refs[j] = k.t;
+      refs.push(items[i]!);
     }
   }
   return { offset, from, to, maxTo, refs };
