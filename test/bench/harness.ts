@@ -34,8 +34,9 @@ export function result(name: string, value: number, unit: string, baseline: numb
   return { name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio), ...(note ? { note } : {}) };
 }
 
+/** Four significant digits: enough for ratios like 0.0009 and for 167896 ms alike. */
 function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+  return Number.isFinite(n) ? Number(n.toPrecision(4)) : n;
 }
 
 /** Median wall time in ms of `fn` over `runs` runs after `warmup` runs. */
