@@ -140,6 +140,25 @@ void describe('shell in web mode', { timeout: 240_000 }, () => {
     assert.equal(report.join('\n\n'), '');
   });
 
+  void it('on a narrow window the navigation opens from the menu button and closes after choosing', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    try {
+      await page.goto(`${server!.origin}/#/`);
+      await heading().waitFor();
+      const menu = page.getByRole('button', { name: 'Navigation öffnen' });
+      await menu.click();
+      await nav().getByRole('link', { name: 'Berichte', exact: true }).waitFor();
+      await screenshot(page, 'narrow-navigation-open');
+      await nav().getByRole('link', { name: 'Berichte', exact: true }).click();
+      await page.getByRole('main').getByRole('heading', { level: 1, name: 'Berichte', exact: true }).waitFor();
+      await nav().waitFor({ state: 'hidden' });
+      const violations = await axeSeriousViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
+  });
+
   void it('keeps the data across a reload and does not greet again', async () => {
     await page.goto(`${server!.origin}/#/`);
     await heading().waitFor();
