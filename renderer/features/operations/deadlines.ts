@@ -1,10 +1,9 @@
-// Adapter to the § 9 FlüAG deadline rules for the residents screens.
-// TEMPORARY local implementation until shared/occupancy deadlines land.
-import { addMonths } from '../../../shared/domain/dates';
+// The § 9 FlüAG deadline of a person as the residents screens show it
+// (rules in shared/occupancy/deadlines.ts).
 import type { IsoDate, Person } from '../../../shared/domain/model';
+import { computeDeadlines } from '../../../shared/occupancy/deadlines';
 
+/** End of vorläufige Unterbringung: regular end, or the recorded extension. */
 export function effectiveEndOf(p: Person): IsoDate {
-  if (p.extension) return p.extension.until;
-  const months = p.legalBasis === 'asylum' || p.legalBasis === 'other' ? 24 : 6;
-  return addMonths(p.admissionDate, months);
+  return computeDeadlines(p).effectiveEnd;
 }

@@ -18,7 +18,7 @@ import { validateStayChanges, isActiveStay } from '../../../shared/occupancy/val
 import { errorsOf, warningsOf, type Violation } from '../../../shared/occupancy/violation';
 import type { Change } from '../../../shared/sync/change';
 import type { QuartierDb } from '../../db/db';
-import { deepEqual, runOperation, type RecordInput, type Writer } from '../../db/repository';
+import { deepEqual, runOperation, type Writer } from '../../db/repository';
 import { resolveWriteContext, type CommandOptions } from './commandContext';
 import { CommandRefusedError, RuleViolationError } from './errors';
 import { loadValidationContext } from './loadValidationContext';
@@ -89,7 +89,7 @@ async function restore(w: Writer, table: EntityTable, entry: AuditEntry): Promis
     await w.softDelete(table, entry.entityId);
     return;
   }
-  await w.put(table, before as unknown as RecordInput<typeof table>);
+  await w.put(table, before);
 }
 
 export async function undoLastOperation(db: QuartierDb, opts: CommandOptions = {}): Promise<UndoResult> {
@@ -122,9 +122,8 @@ export async function undoLastOperation(db: QuartierDb, opts: CommandOptions = {
       for (const e of entries) {
         if (!isEntityTable(e.entity)) continue;
         await restore(w, e.entity, e);
-        if (e.entity === 'stays' && e.before && isActiveStay(e.before as Stay) && !(e.before as Stay).deleted) {
-          restoredStays.push(e.before as Stay);
-        }
+        const restoredStay = e.entity === 'stays' ? (e.before as Stay | null) : null;
+        if (restoredStay && isActiveStay(restoredStay)) restoredStays.push(restoredStay);
       }
       if (restoredStays.length > 0) {
         const vctx = await loadValidationContext(w, {

@@ -1,6 +1,13 @@
-// Placeholder until the real residents screen lands (see AreaPlaceholder).
-import { AreaPlaceholder } from '../../components/AreaPlaceholder';
+// Bewohner: list ('/residents') and person detail ('/residents/:id').
+import { Route, Routes } from 'react-router';
+import ResidentsListPage from './ResidentsListPage';
+import PersonDetailPage from './PersonDetailPage';
 
 export default function ResidentsPage() {
-  return <AreaPlaceholder area="residents" />;
+  return (
+    <Routes>
+      <Route index element={<ResidentsListPage />} />
+      <Route path=":id" element={<PersonDetailPage />} />
+    </Routes>
+  );
 }

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Violation } from '../../../../shared/occupancy/violation';
 import { notify } from '../../../state/ui';
-import { describeCommandError } from './violationText';
+import { describeCommandError, violationText } from './violationText';
 
 export interface CommandRunner {
   busy: boolean;
@@ -35,7 +35,13 @@ export function useCommandRunner(): CommandRunner {
       setViolations([]);
       try {
         const result = await fn();
-        if (successMessage) notify(successMessage, 'success');
+        // Rule warnings do not block but must be seen (e.g. a blocked bed still occupied).
+        const warnings = (result as { warnings?: Violation[] } | null)?.warnings ?? [];
+        if (warnings.length > 0) {
+          notify([successMessage, ...warnings.map((w) => violationText(t, w))].filter(Boolean).join(' '), 'warning');
+        } else if (successMessage) {
+          notify(successMessage, 'success');
+        }
         return result;
       } catch (e) {
         const d = describeCommandError(t, e);

@@ -9,13 +9,8 @@ import { isCommandRefusedError, isRuleViolationError } from '../errors';
 /** The translated sentence of one violation, dates in the UI format. */
 export function violationText(t: TFunction, v: Violation): string {
   const params = localizeViolationParams(v, (iso) => formatDate(iso));
-  // Enum-like params (block reason, room restriction) have their own labels.
-  if (typeof v.params.reason === 'string' && v.code.startsWith('stay.bedBlocked')) {
-    params.reason = t(`operations:blockReasons.${v.params.reason}`, { defaultValue: v.params.reason });
-  }
-  if (typeof v.params.restriction === 'string') {
-    params.restriction = t(`operations:restrictions.${v.params.restriction}`, { defaultValue: v.params.restriction });
-  }
+  // Some planners name a day just `date` (not `…Date`); it is a day all the same.
+  if (typeof v.params.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.params.date)) params.date = formatDate(v.params.date);
   return t(`rules:${v.code}`, { ...params, defaultValue: t('operations:refusal.unknownRule', { code: v.code }) });
 }
 

@@ -24,7 +24,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, isoDateOf } from '../../../../shared/domain/dates';
 import type { Id } from '../../../../shared/domain/model';
-import { getDb } from '../../../db/db';
+import { getDb, type QuartierDb } from '../../../db/db';
 import { createHousehold } from '../personCommands';
 import { emptyPersonInput, LEGAL_BASES, RESIDENCE_STATUSES, SEXES, type PersonInput } from '../personSchema';
 import { useCommandRunner } from '../components/useCommandRunner';
@@ -73,10 +73,12 @@ function defaults(): HouseholdForm {
 export interface HouseholdFormDialogProps {
   open: boolean;
   onClose: () => void;
+  /** Database (tests); default the app database. */
+  db?: QuartierDb;
   onSaved?: (householdId: Id, personIds: Id[]) => void;
 }
 
-export function HouseholdFormDialog({ open, onClose, onSaved }: HouseholdFormDialogProps) {
+export function HouseholdFormDialog({ open, onClose, onSaved, db = getDb() }: HouseholdFormDialogProps) {
   const { t } = useTranslation('operations');
   const runner = useCommandRunner();
   const form = useForm<HouseholdForm, unknown, HouseholdValues>({ resolver: zodResolver(householdFormSchema), defaultValues: defaults() });
@@ -108,7 +110,7 @@ export function HouseholdFormDialog({ open, onClose, onSaved }: HouseholdFormDia
     }));
     const res = await runner.run(
       () =>
-        createHousehold(getDb(), {
+        createHousehold(db, {
           name: v.name,
           fileNumber: v.fileNumber,
           newMembers: members,

@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { isoDateOf } from '../../../../shared/domain/dates';
 import type { Id, Person } from '../../../../shared/domain/model';
-import { getDb } from '../../../db/db';
+import { getDb, type QuartierDb } from '../../../db/db';
 import { createPerson, updatePerson } from '../personCommands';
 import { emptyPersonInput, personInputSchema, personToInput, type PersonInput, type PersonValues } from '../personSchema';
 import { canSeeVulnerabilities, useRole } from '../role';
@@ -31,10 +31,12 @@ export interface PersonFormDialogProps {
   /** New person joins this household. */
   householdId?: Id | null;
   /** Called with the id after saving. */
+  /** Database (tests); default the app database. */
+  db?: QuartierDb;
   onSaved?: (personId: Id) => void;
 }
 
-export function PersonFormDialog({ open, onClose, person, householdId, onSaved }: PersonFormDialogProps) {
+export function PersonFormDialog({ open, onClose, person, householdId, onSaved, db = getDb() }: PersonFormDialogProps) {
   const { t } = useTranslation('operations');
   const role = useRole();
   const runner = useCommandRunner();
@@ -55,7 +57,6 @@ export function PersonFormDialog({ open, onClose, person, householdId, onSaved }
   const submit = form.handleSubmit(async (_values, event) => {
     event?.preventDefault();
     const raw = form.getValues();
-    const db = getDb();
     if (person) {
       const ok = await runner.run(() => updatePerson(db, person.id, raw), t('person.updated'));
       if (ok) {
