@@ -13,7 +13,7 @@
 // changes, and whatever they write afterwards sees them.
 import type { Bed, EntityTable, Stay } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
-import type { Change, OutboxEntry } from '../../shared/sync/change';
+import type { Change, OutboxEntry, RecordOp } from '../../shared/sync/change';
 import {
   bedConflicts,
   personConflicts,
@@ -129,7 +129,7 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       // The repository stamps updatedAt on a soft-deleted record but sends
       // only the DeleteOp; carry the stamp as a field so every laptop ends
       // with the same record (state hashes must match).
-      change.ops = change.ops.flatMap((op) => {
+      change.ops = change.ops.flatMap((op): RecordOp[] => {
         if (op.kind !== 'delete') return [op];
         const rec = records.get(metaKey(op.table, op.id));
         const hasUpsert = change.ops.some((o) => o.kind === 'upsert' && o.table === op.table && o.id === op.id && 'updatedAt' in o.fields);
