@@ -102,3 +102,21 @@ export function allocationQueue(input: QueueInput): QueueEntry[] {
   }
   return out.sort((a, b) => a.earliestEnd.localeCompare(b.earliestEnd) || a.key.localeCompare(b.key));
 }
+
+export interface QueueFilter {
+  /** Show entries with at least one of these reasons; empty = all. */
+  reasons?: readonly QueueReason[];
+  /** Show entries with a member in this accommodation; null = all. */
+  accommodationId?: Id | null;
+}
+
+export function filterQueue(entries: readonly QueueEntry[], filter: QueueFilter): QueueEntry[] {
+  const reasons = filter.reasons ?? [];
+  return entries.filter(
+    (e) =>
+      (reasons.length === 0 || e.reasons.some((r) => reasons.includes(r))) &&
+      (!filter.accommodationId || e.accommodationIds.includes(filter.accommodationId)),
+  );
+}
+
+export const QUEUE_REASONS = REASON_ORDER;

@@ -283,6 +283,10 @@ export interface Allocation extends RecordMeta {
   /** Letters (ids in `letters`) produced for this allocation. */
   letterIds: Id[];
   note?: string;
+  /** Day the household moved out to the municipality (status moved). */
+  movedOn?: IsoDate | null;
+  /** Why the allocation was cancelled (status cancelled); also in the audit entry. */
+  cancelReason?: string | null;
 }
 
 // ---------------------------------------------------------------------------
