@@ -14,7 +14,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import EventIcon from '@mui/icons-material/Event';
 import BlockIcon from '@mui/icons-material/Block';
 import type { Id } from '../../../shared/domain/model';
-import type { BedCardModel, BedStateKind } from './boardModel';
+import { bedLabelKey, type BedCardModel, type BedStateKind } from './boardModel';
 import { formatDate } from '../../i18n/format';
 
 export type BedAction = 'checkIn' | 'move' | 'checkOut' | 'block' | 'unblock';
@@ -74,7 +74,8 @@ export function BedCard({ model, onAction, disabledActions }: BedCardProps) {
   const actions = ACTIONS_BY_STATE[model.state.kind].filter((a) => !disabledActions?.has(a));
   const canAct = onAction !== undefined && actions.length > 0;
   const next = model.nextStay ? `, ${t('board.next', { date: formatDate(model.nextStay.from), name: model.nextStay.personName })}` : '';
-  const label = `${t('board.bedLabel', { label: model.bed.label })}${model.bed.reserve ? ` (${t('board.reservePlace')})` : ''}: ${text}${next}`;
+  const { key: labelKey } = bedLabelKey(model.bed.label);
+  const label = `${t(labelKey, { label: model.bed.label })}${model.bed.reserve ? ` (${t('board.reservePlace')})` : ''}: ${text}${next}`;
 
   const open = (el: HTMLElement) => {
     if (canAct) setAnchor(el);
@@ -123,7 +124,7 @@ export function BedCard({ model, onAction, disabledActions }: BedCardProps) {
         <Icon color={color} fontSize="small" aria-hidden sx={{ mt: 0.25 }} />
         <Box sx={{ minWidth: 0, flex: 1 }}>
           <Typography variant="caption" component="div" color="text.secondary" noWrap>
-            {t('board.bedLabel', { label: model.bed.label })}
+            {t(labelKey, { label: model.bed.label })}
             {model.bed.reserve ? ` · ${t('board.reservePlace')}` : ''}
           </Typography>
           <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>

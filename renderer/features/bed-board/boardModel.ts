@@ -50,6 +50,11 @@ export function personDisplayName(p: Pick<Person, 'familyName' | 'givenName'> | 
   return p.givenName ? `${p.familyName}, ${p.givenName}` : p.familyName;
 }
 
+/** i18n key and params for a bed's label: "Platz 3" for bare numbers, else the label as entered ("Bett 3"). */
+export function bedLabelKey(label: string): { key: 'board.bedLabel' | 'board.bedLabelRaw'; label: string } {
+  return { key: /^\d+[a-z]?$/i.test(label.trim()) ? 'board.bedLabel' : 'board.bedLabelRaw', label };
+}
+
 const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
 
 /** State of bed position `b` of the index on day number `d`, with names. */

@@ -80,12 +80,14 @@ interface RowProps {
   startDay: number;
   dayWidth: number;
   width: number;
+  /** Canvas x of the left edge of the visible timeline (right of the labels). */
+  viewLeft: number;
   theme: Theme;
   barAriaLabel: (bar: TimelineBar) => string;
   onBarClick: BedTimelineProps['onBarClick'];
 }
 
-const TimelineRowView = memo(function TimelineRowView({ row, top, bars, window, startDay, dayWidth, width, theme, barAriaLabel, onBarClick }: RowProps) {
+const TimelineRowView = memo(function TimelineRowView({ row, top, bars, window, startDay, dayWidth, width, viewLeft, theme, barAriaLabel, onBarClick }: RowProps) {
   const visible: { bar: TimelineBar; from: number; to: number }[] = [];
   for (const bar of bars) {
     const from = Math.max(dayNumber(bar.from), window.from);
@@ -132,6 +134,9 @@ const TimelineRowView = memo(function TimelineRowView({ row, top, bars, window, 
       {visible.map(({ bar, from, to }) => {
         const c = barColors(theme, bar.kind);
         const label = barAriaLabel(bar);
+        const left = LABEL_WIDTH + (from - startDay) * dayWidth;
+        // A bar that starts left of the view keeps its name readable at the view's edge.
+        const textInset = Math.max(4, viewLeft - left + 4);
         return (
           <div
             key={bar.id}
@@ -145,7 +150,7 @@ const TimelineRowView = memo(function TimelineRowView({ row, top, bars, window, 
               position: 'absolute',
               top: 4,
               height: ROW_HEIGHT - 9,
-              left: LABEL_WIDTH + (from - startDay) * dayWidth,
+              left,
               width: Math.max(2, (to - from) * dayWidth - 1),
               boxSizing: 'border-box',
               background: c.bg,
@@ -155,7 +160,7 @@ const TimelineRowView = memo(function TimelineRowView({ row, top, bars, window, 
               borderRadius: 4,
               fontSize: 12,
               lineHeight: `${ROW_HEIGHT - 11}px`,
-              padding: '0 4px',
+              padding: `0 4px 0 ${textInset}px`,
               overflow: 'hidden',
               whiteSpace: 'nowrap',
               textOverflow: 'ellipsis',
@@ -324,6 +329,7 @@ export function BedTimeline({ rows, barsByRow, today, rangeStart, rangeEnd, init
         startDay={startDay}
         dayWidth={dayWidth}
         width={canvasWidth}
+        viewLeft={scroll.left + LABEL_WIDTH}
         theme={theme}
         barAriaLabel={barAriaLabel}
         onBarClick={onBarClick}
@@ -409,14 +415,18 @@ export function BedTimeline({ rows, barsByRow, today, rangeStart, rangeEnd, init
             >
               {t('timeline.bedColumn')}
             </div>
-            {ticks.upper.map((tick) => (
-              <div
-                key={`u${tick.day}`}
-                style={{ position: 'absolute', top: 2, left: x(tick.day) + 4, whiteSpace: 'nowrap', fontWeight: 600 }}
-              >
-                {tick.label}
-              </div>
-            ))}
+            {ticks.upper.map((tick, i) => {
+              // The month (or year) already running at the left edge is pinned
+              // there, unless the next one is about to take its place.
+              const left = Math.max(x(tick.day), scroll.left + LABEL_WIDTH) + 4;
+              const next = ticks.upper[i + 1];
+              if (next && x(next.day) - left < 110) return null;
+              return (
+                <div key={`u${tick.day}`} style={{ position: 'absolute', top: 2, left, whiteSpace: 'nowrap', fontWeight: 600 }}>
+                  {tick.label}
+                </div>
+              );
+            })}
             {ticks.lower.map((tick) => (
               <div
                 key={`l${tick.day}`}

@@ -14,13 +14,12 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import EditIcon from '@mui/icons-material/Edit';
 import DomainAddIcon from '@mui/icons-material/DomainAdd';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import type { Accommodation, Id, Municipality } from '../../../shared/domain/model';
-import { isIsoDate, isoDateOf } from '../../../shared/domain/dates';
+import { isoDateOf } from '../../../shared/domain/dates';
 import { Page } from '../../components/Page';
 import { getDb } from '../../db/db';
 import { formatCurrency, formatDate } from '../../i18n/format';
@@ -29,10 +28,11 @@ import { MoveDialog } from '../../features/operations/dialogs/MoveDialog';
 import { CheckOutDialog } from '../../features/operations/dialogs/CheckOutDialog';
 import { BlockBedDialog } from '../../features/operations/dialogs/BlockBedDialog';
 import { useAccommodation, useFiguresAsOf, useOccupancyData, useUnits } from '../../features/occupancy-data/hooks';
+import { AsOfDatePicker } from '../../features/occupancy-data/AsOfDatePicker';
 import { useSpaceStandard } from '../../features/occupancy-data/spaceStandard';
 import { BedBoard } from '../../features/bed-board/BedBoard';
 import type { BedAction } from '../../features/bed-board/BedCard';
-import { buildBoard } from '../../features/bed-board/boardModel';
+import { bedLabelKey, buildBoard } from '../../features/bed-board/boardModel';
 import { BedTimeline } from '../../features/timeline/BedTimeline';
 import { buildTimeline } from '../../features/timeline/timelineModel';
 import { AccommodationDialog } from './AccommodationDialog';
@@ -93,7 +93,7 @@ export function AccommodationDetailPage() {
     () =>
       data.index
         ? buildTimeline(data.index, board, today, {
-            bed: (label) => t('board.bedLabel', { label }),
+            bed: (label) => t(bedLabelKey(label).key, { label }),
             room: (unit, room) => `${unit} · ${t('board.room', { number: room })}`,
             block: (reason) => t('timeline.blockBar', { reason: t(`board.blockReason.${reason}`) }),
           })
@@ -175,17 +175,7 @@ export function AccommodationDetailPage() {
       </Paper>
 
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
-        <TextField
-          type="date"
-          size="small"
-          label={t('detail.asOf')}
-          value={day}
-          onChange={(e) => {
-            if (isIsoDate(e.target.value)) setDay(e.target.value);
-          }}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ width: 180 }}
-        />
+        <AsOfDatePicker label={t('detail.asOf')} value={day} onChange={setDay} />
         <FigureStrip figures={f} closed={!f} />
       </Stack>
 
@@ -199,6 +189,11 @@ export function AccommodationDetailPage() {
       {data.status === 'error' && <Alert severity="error">{t('detail.loadError')}</Alert>}
       {tab === 'board' && data.status === 'ready' && (
         <Box role="tabpanel" id="panel-board" aria-labelledby="tab-board">
+          {!f && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {t('detail.boardNotOpen')}
+            </Alert>
+          )}
           <BedBoard units={board} standardM2={standardM2} onBedAction={onBedAction} />
         </Box>
       )}

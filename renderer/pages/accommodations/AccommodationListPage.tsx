@@ -11,7 +11,8 @@ import type { Accommodation, AccommodationKind, AccommodationStatus, Id } from '
 import { isoDateOf } from '../../../shared/domain/dates';
 import { Page } from '../../components/Page';
 import { getDb } from '../../db/db';
-import { formatArea, formatDate, formatInteger, formatPercent } from '../../i18n/format';
+import { formatDate, formatInteger, formatPercent } from '../../i18n/format';
+import { formatAreaPerPlace } from '../../features/occupancy-data/formatAreaPerPlace';
 import { useFiguresAsOf, useOccupancyData } from '../../features/occupancy-data/hooks';
 import { AccommodationDialog } from './AccommodationDialog';
 
@@ -63,26 +64,26 @@ export function AccommodationListPage() {
   }, [data.dataset, figures]);
 
   const columns = useMemo<GridColDef<Row>[]>(() => {
-    const count = (field: keyof Row, key: string): GridColDef<Row> => ({
+    const count = (field: keyof Row, key: string, width = 78): GridColDef<Row> => ({
       field,
       headerName: t(key),
       type: 'number',
-      width: 100,
+      width,
       valueFormatter: (v: number | null) => formatInteger(v),
     });
     return [
-      { field: 'name', headerName: t('column.name'), flex: 1, minWidth: 200 },
+      { field: 'name', headerName: t('column.name'), flex: 1, minWidth: 190 },
       {
         field: 'kind',
         headerName: t('column.kind'),
-        width: 110,
+        width: 100,
         type: 'singleSelect',
         valueOptions: [
           { value: 'gu', label: t('kind.guShort') },
           { value: 'flat', label: t('kind.flat') },
         ],
       },
-      { field: 'municipality', headerName: t('column.municipality'), width: 160 },
+      { field: 'municipality', headerName: t('column.municipality'), width: 120 },
       {
         field: 'status',
         headerName: t('column.status'),
@@ -92,11 +93,11 @@ export function AccommodationListPage() {
       },
       count('places', 'column.places'),
       count('occupied', 'column.occupied'),
-      count('reserved', 'column.reserved'),
+      count('reserved', 'column.reserved', 96),
       count('blocked', 'column.blocked'),
       count('free', 'column.free'),
-      { field: 'rate', headerName: t('column.rate'), type: 'number', width: 100, valueFormatter: (v: number | null) => formatPercent(v) },
-      { field: 'm2PerPlace', headerName: t('column.m2PerPlace'), type: 'number', width: 110, valueFormatter: (v: number | null) => formatArea(v) },
+      { field: 'rate', headerName: t('column.rate'), type: 'number', width: 84, valueFormatter: (v: number | null) => formatPercent(v) },
+      { field: 'm2PerPlace', headerName: t('column.m2PerPlace'), type: 'number', width: 92, valueFormatter: (v: number | null) => formatAreaPerPlace(v) },
     ];
   }, [t]);
 
@@ -116,6 +117,10 @@ export function AccommodationListPage() {
           columns={columns}
           loading={data.status === 'loading'}
           onRowClick={(p) => void navigate(`/accommodations/${String(p.id)}`)}
+          onCellKeyDown={(p, e) => {
+            // Enter on a row opens it, like a click (keyboard users).
+            if (e.key === 'Enter' && !e.defaultPrevented) void navigate(`/accommodations/${String(p.id)}`);
+          }}
           initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
           disableRowSelectionOnClick
           density="compact"

@@ -4,7 +4,8 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { OccupancyFigures } from '../../../shared/occupancy/figures';
-import { formatArea, formatInteger, formatPercent } from '../../i18n/format';
+import { formatInteger, formatPercent } from '../../i18n/format';
+import { formatAreaPerPlace } from '../../features/occupancy-data/formatAreaPerPlace';
 
 export function FigureStrip({ figures, closed }: { figures: OccupancyFigures | null; closed: boolean }) {
   const { t } = useTranslation('accommodations');
@@ -22,7 +23,7 @@ export function FigureStrip({ figures, closed }: { figures: OccupancyFigures | n
     [t('column.blocked'), formatInteger(figures.blocked)],
     [t('column.free'), formatInteger(figures.free + figures.reserve)],
     [t('column.rate'), formatPercent(figures.rate)],
-    [t('column.m2PerPlace'), formatArea(figures.m2PerPlace)],
+    [t('column.m2PerPlace'), formatAreaPerPlace(figures.m2PerPlace)],
   ];
   return (
     <Stack direction="row" useFlexGap spacing={3} sx={{ flexWrap: 'wrap' }} component="dl" aria-label={t('detail.figures')}>

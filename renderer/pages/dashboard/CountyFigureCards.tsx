@@ -6,6 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { OccupancyFigures } from '../../../shared/occupancy/figures';
 import { formatArea, formatInteger, formatPercent } from '../../i18n/format';
+import { formatAreaPerPlace } from '../../features/occupancy-data/formatAreaPerPlace';
 
 export function CountyFigureCards({ figures, standardM2 }: { figures: OccupancyFigures | null; standardM2: number }) {
   const { t } = useTranslation('dashboard');
@@ -19,7 +20,7 @@ export function CountyFigureCards({ figures, standardM2 }: { figures: OccupancyF
         { key: 'rate', value: formatPercent(figures.rate) },
         {
           key: 'm2PerPlace',
-          value: formatArea(figures.m2PerPlace),
+          value: formatAreaPerPlace(figures.m2PerPlace),
           hint: t('figure.standardHint', { standard: formatArea(standardM2) }),
           warn: figures.m2PerPlace !== null && figures.m2PerPlace < standardM2,
         },
@@ -29,7 +30,7 @@ export function CountyFigureCards({ figures, standardM2 }: { figures: OccupancyF
     <Box
       component="ul"
       aria-label={t('figures.title')}
-      sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' }}
+      sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fit, minmax(132px, 1fr))' }}
     >
       {cards.map((c) => (
         <Paper component="li" key={c.key} variant="outlined" sx={{ p: 2, borderColor: c.warn ? 'warning.main' : undefined }} data-testid={`figure-${c.key}`}>

@@ -107,6 +107,10 @@ export function computeAlerts(ix: OccupancyIndex, figures: FiguresAsOf, day: Iso
       overdue: item.overdue,
     });
   }
-  const rank: Record<AlertSeverity, number> = { error: 0, warning: 1, info: 2 };
-  return out.sort((a, b) => rank[severityOf(a)] - rank[severityOf(b)]);
+  // Most severe first; within a severity the actionable ones (deadlines,
+  // blocks) before the structural ones (space standard).
+  const rank: Record<AlertSeverity, number> = { error: 0, warning: 10, info: 20 };
+  const kindRank: Partial<Record<DashboardAlert['kind'], number>> = { deadline: 0, blockExpired: 1, spaceCounty: 2, spaceAccommodation: 3, spaceRooms: 4 };
+  const score = (a: DashboardAlert) => rank[severityOf(a)] + (kindRank[a.kind] ?? 0);
+  return out.sort((a, b) => score(a) - score(b));
 }

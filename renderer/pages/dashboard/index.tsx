@@ -50,7 +50,7 @@ export default function DashboardPage() {
           </Typography>
           <CountyFigureCards figures={figures?.county ?? null} standardM2={spaceStandardAt(standard, day)} />
         </section>
-        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3}>
+        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} sx={{ alignItems: { lg: 'flex-start' } }}>
           <Paper variant="outlined" sx={{ p: 2, flex: 3, minWidth: 0 }} component="section" aria-labelledby="dash-chart">
             <Typography id="dash-chart" variant="h6" component="h2">
               {t('chart.title')}
