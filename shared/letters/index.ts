@@ -8,3 +8,4 @@ export * from './context';
 export * from './compose';
 export * from './document';
 export * from './numbering';
+export * from './sample';

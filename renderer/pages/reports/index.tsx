@@ -1,6 +1,163 @@
-// Placeholder until the real reports screen lands (see AreaPlaceholder).
-import { AreaPlaceholder } from '../../components/AreaPlaceholder';
+// Berichte: pick a report and its date or period, preview it, then save it
+// as PDF or Excel (both rendered from the same model) or print it. Every
+// report is reproduced from the recorded history for the chosen date.
+import { useMemo, useState } from 'react';
+import { Alert, Box, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { addDays, isoDateOf } from '../../../shared/domain/dates';
+import { buildReport, type ReportRequest } from '../../../shared/reports/request';
+import { REPORT_KINDS, type ReportKind, type ReportModel } from '../../../shared/reports/model';
+import { formatDateTimeDe } from '../../../shared/reports/format';
+import { Page } from '../../components/Page';
+import { getDb } from '../../db/db';
+import { ExportProgress } from '../../features/exports/ExportProgress';
+import { exportFileName, printPdf, saveExport } from '../../features/exports/output';
+import type { ExportFormat } from '../../features/exports/produce';
+import { useExportJob } from '../../features/exports/useExportJob';
+import { useLetterhead } from '../../features/letters/storage';
+import { useOccupancyData } from '../../features/occupancy-data/hooks';
+import { notify } from '../../state/ui';
+import { ReportPreview } from './ReportPreview';
+
+const FILE_BASE: Record<ReportKind, string> = {
+  occupancyList: 'Belegungsliste',
+  occupancyOverview: 'Belegungsuebersicht',
+  occupancyDays: 'Belegungstage',
+  movements: 'Zu-und-Abgaenge',
+  freePlaces: 'Freie-Plaetze',
+  deadlines: 'Fristen',
+};
 
 export default function ReportsPage() {
-  return <AreaPlaceholder area="reports" />;
+  const { t } = useTranslation('reports');
+  const db = getDb();
+  const today = useMemo(() => isoDateOf(new Date()), []);
+  const { dataset, index, status } = useOccupancyData(db);
+  const letterhead = useLetterhead(db);
+  const job = useExportJob();
+  const [kind, setKind] = useState<ReportKind>('occupancyOverview');
+  const [day, setDay] = useState(today);
+  const [accommodationId, setAccommodationId] = useState('');
+  const [fromMonth, setFromMonth] = useState(`${Number(today.slice(0, 4)) - 1}-01`);
+  const [toMonth, setToMonth] = useState(`${Number(today.slice(0, 4)) - 1}-12`);
+  const [from, setFrom] = useState(addDays(today, -30));
+  const [to, setTo] = useState(today);
+  const [weeks, setWeeks] = useState('8');
+  const [model, setModel] = useState<ReportModel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const request = (): ReportRequest => {
+    switch (kind) {
+      case 'occupancyList':
+        return { kind, accommodationId, day };
+      case 'occupancyOverview':
+      case 'freePlaces':
+        return { kind, day };
+      case 'occupancyDays':
+        return { kind, fromMonth, toMonth };
+      case 'movements':
+        return { kind, from, to };
+      case 'deadlines':
+        return { kind, weeks: Number(weeks) };
+    }
+  };
+
+  const build = () => {
+    if (!index) return;
+    try {
+      if (kind === 'occupancyList' && !accommodationId) throw new Error(t('errors.chooseAccommodation'));
+      setModel(buildReport({ data: dataset, index, authority: letterhead?.authority ?? '' }, request(), today));
+      setError(null);
+    } catch (err) {
+      setModel(null);
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const produce = async (format: ExportFormat, output: 'save' | 'print') => {
+    if (!model) return;
+    try {
+      const bytes = await job.run({ type: 'report', format, model, printedAt: formatDateTimeDe(new Date()) });
+      if (!bytes) return;
+      if (output === 'print') await printPdf(bytes);
+      else if (await saveExport(bytes, exportFileName(`${FILE_BASE[model.kind]}-${model.asOf}`, format), format)) notify(t('saved'));
+    } catch (err) {
+      notify(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  const running = job.state.status === 'running';
+  const dateField = (label: string, value: string, set: (v: string) => void, type: 'date' | 'month' = 'date') => (
+    <TextField type={type} label={label} value={value} onChange={(e) => set(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+  );
+
+  return (
+    <Page title={t('title')}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }}>
+        <TextField
+          select
+          label={t('kind')}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as ReportKind);
+            setModel(null);
+          }}
+          size="small"
+          sx={{ minWidth: 280 }}
+        >
+          {REPORT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        {kind === 'occupancyList' ? (
+          <TextField select label={t('params.accommodation')} value={accommodationId} onChange={(e) => setAccommodationId(e.target.value)} size="small" sx={{ minWidth: 280 }}>
+            {(index?.accommodations ?? []).map((a) => (
+              <MenuItem key={a.id} value={a.id}>
+                {a.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : null}
+        {kind === 'occupancyList' || kind === 'occupancyOverview' || kind === 'freePlaces' ? dateField(t('params.day'), day, setDay) : null}
+        {kind === 'occupancyDays' ? (
+          <>
+            {dateField(t('params.fromMonth'), fromMonth, setFromMonth, 'month')}
+            {dateField(t('params.toMonth'), toMonth, setToMonth, 'month')}
+          </>
+        ) : null}
+        {kind === 'movements' ? (
+          <>
+            {dateField(t('params.from'), from, setFrom)}
+            {dateField(t('params.to'), to, setTo)}
+          </>
+        ) : null}
+        {kind === 'deadlines' ? (
+          <TextField type="number" label={t('params.weeks')} value={weeks} onChange={(e) => setWeeks(e.target.value)} size="small" sx={{ width: 140 }} slotProps={{ htmlInput: { min: 1, max: 104 } }} />
+        ) : null}
+        <Button variant="contained" onClick={build} disabled={status !== 'ready'}>
+          {t('actions.show')}
+        </Button>
+      </Stack>
+      {status === 'loading' ? <Alert severity="info">{t('loading')}</Alert> : null}
+      {error ? <Alert severity="error">{error}</Alert> : null}
+      {model ? (
+        <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+          <Button variant="outlined" onClick={() => void produce('pdf', 'save')} disabled={running}>
+            {t('actions.pdf')}
+          </Button>
+          <Button variant="outlined" onClick={() => void produce('xlsx', 'save')} disabled={running}>
+            {t('actions.xlsx')}
+          </Button>
+          <Button onClick={() => void produce('pdf', 'print')} disabled={running}>
+            {t('actions.print')}
+          </Button>
+        </Stack>
+      ) : null}
+      <ExportProgress state={job.state} onCancel={job.cancel} />
+      {job.state.status === 'error' ? <Alert severity="error">{job.state.message}</Alert> : null}
+      <Box>{model ? <ReportPreview model={model} /> : null}</Box>
+    </Page>
+  );
 }
