@@ -154,7 +154,7 @@ export class OccupancyStore<I> {
       for (const row of arrays[i] ?? []) map.set(row.id, row);
       this.rows.set(name, map);
     });
-    this.rebuild(t0);
+    this.rebuild(t0, new Set(OCCUPANCY_TABLES));
   }
 
   private async apply(changes: Map<string, TableChange>): Promise<void> {
@@ -178,14 +178,20 @@ export class OccupancyStore<I> {
       this.rows.set(name as OccupancyTable, map);
     });
     await Promise.all(work);
-    this.rebuild(t0);
+    this.rebuild(t0, new Set([...changes.keys()] as OccupancyTable[]));
   }
 
-  private rebuild(t0: number): void {
+  /**
+   * Publishes a new dataset and index. Arrays of unchanged tables are reused,
+   * so consumers memoised on e.g. `dataset.persons` (the quick search) do not
+   * recompute after a check-in.
+   */
+  private rebuild(t0: number, changed: ReadonlySet<OccupancyTable>): void {
     if (this.disposed) return;
+    const previous = this.snapshot.dataset;
     const dataset = emptyDataset();
     for (const name of OCCUPANCY_TABLES) {
-      (dataset[name] as Row[]) = [...(this.rows.get(name)?.values() ?? [])];
+      (dataset[name] as Row[]) = changed.has(name) ? [...(this.rows.get(name)?.values() ?? [])] : previous[name];
     }
     const index = this.options.buildIndex(dataset);
     this.publish({

@@ -75,6 +75,9 @@ describe('OccupancyStore', () => {
     expect(snap.dataset.stays).toHaveLength(3);
     expect(snap.dataset.stays.find((s) => s.id === 's1')?.to).toBe('2026-03-05');
     expect(figuresAsOf(snap.index!, TODAY).county).toMatchObject({ occupied: 1, free: 3 });
+    // Untouched tables keep their array identity (cheap memoisation downstream).
+    expect(snap.dataset.persons).toBe(first.dataset.persons);
+    expect(snap.dataset.stays).not.toBe(first.dataset.stays);
   });
 
   it('reloads a table after a clear()', async () => {
