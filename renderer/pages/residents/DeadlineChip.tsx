@@ -13,7 +13,13 @@ export interface DeadlineChipProps {
 
 export function DeadlineChip({ deadline, status, daysLeft }: DeadlineChipProps) {
   const { t } = useTranslation('residents');
-  if (!deadline) return <Typography variant="body2" color="text.secondary">–</Typography>;
+  if (!deadline) {
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
+        –
+      </Typography>
+    );
+  }
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
       <span>{formatDate(deadline)}</span>

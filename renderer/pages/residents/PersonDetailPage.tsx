@@ -35,6 +35,7 @@ import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { currentStay, placeOf, plannedStay, usePlacementData } from '../../features/operations/placementData';
 import { canSeeVulnerabilities, useRole } from '../../features/operations/role';
+import { labelWith } from '../../features/operations/components/pickers';
 import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
 import { MoveDialog } from '../../features/operations/dialogs/MoveDialog';
 import { CheckOutDialog } from '../../features/operations/dialogs/CheckOutDialog';
@@ -94,8 +95,11 @@ export default function PersonDetailPage() {
     const { accommodation, room, bed, unit } = placeOf(data, s.bedId);
     return {
       accommodation: accommodation?.name ?? '?',
-      room: [unit?.name, room?.number].filter(Boolean).join(' · '),
-      bed: bed?.label ?? '?',
+      room: [unit?.name, room ? labelWith(to('place.roomWord'), room.number) : null].filter(Boolean).join(' · '),
+      bed: bed ? labelWith(to('place.bedWord'), bed.label) : '?',
+      // Plain labels for the history table, whose headers already say Zimmer / Bett.
+      roomPlain: [unit?.name, room?.number].filter(Boolean).join(' · '),
+      bedPlain: bed?.label ?? '?',
     };
   };
   const endText = (s: Stay) => {
@@ -296,8 +300,8 @@ export default function PersonDetailPage() {
                         </TableCell>
                         <TableCell>{s.to ? formatDate(s.to) : '–'}</TableCell>
                         <TableCell>{p.accommodation}</TableCell>
-                        <TableCell>{p.room}</TableCell>
-                        <TableCell>{p.bed}</TableCell>
+                        <TableCell>{p.roomPlain}</TableCell>
+                        <TableCell>{p.bedPlain}</TableCell>
                         <TableCell>
                           {endText(s)}
                           {s.overrideReason ? <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={t('detail.override')} title={s.overrideReason} /> : null}

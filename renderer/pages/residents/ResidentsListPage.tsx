@@ -3,7 +3,7 @@
 // a whole household.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Box, Button, Chip, InputAdornment, Link, Paper, TextField, Typography } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, InputAdornment, Link, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import SearchIcon from '@mui/icons-material/Search';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
@@ -23,12 +23,17 @@ export default function ResidentsListPage() {
   const { t } = useTranslation('residents');
   const data = usePlacementData();
   const [query, setQuery] = useState('');
+  // Most records are former residents; the everyday view shows who lives here now or is expected.
+  const [currentOnly, setCurrentOnly] = useState(true);
   const deferredQuery = useDeferredValue(query);
   const [dialog, setDialog] = useState<'person' | 'household' | null>(null);
   const today = isoDateOf(new Date());
 
   const rows = useMemo(() => (data ? buildResidentRows(data, today) : []), [data, today]);
-  const filtered = useMemo(() => rows.filter(residentMatcher(deferredQuery)), [rows, deferredQuery]);
+  const filtered = useMemo(() => {
+    const match = residentMatcher(deferredQuery);
+    return rows.filter((r) => (!currentOnly || r.place !== '') && match(r));
+  }, [rows, deferredQuery, currentOnly]);
 
   const columns = useMemo<GridColDef<ResidentRow>[]>(
     () => [
@@ -100,24 +105,31 @@ export default function ResidentsListPage() {
         </>
       }
     >
-      <TextField
-        label={t('search.label')}
-        placeholder={t('search.placeholder')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        sx={{ mb: 2, width: { xs: '100%', sm: 420 } }}
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon />
-              </InputAdornment>
-            ),
-          },
-          htmlInput: { 'aria-describedby': 'residents-search-help' },
-        }}
-        helperText={<span id="residents-search-help">{t('search.help')}</span>}
-      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'flex-start' } }}>
+        <TextField
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          sx={{ mb: 2, width: { xs: '100%', sm: 420 } }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+            },
+            htmlInput: { 'aria-describedby': 'residents-search-help' },
+          }}
+          helperText={<span id="residents-search-help">{t('search.help')}</span>}
+        />
+        <FormControlLabel
+          control={<Switch checked={currentOnly} onChange={(e) => setCurrentOnly(e.target.checked)} />}
+          label={t('currentOnly')}
+          sx={{ pt: 0.5 }}
+        />
+      </Stack>
       <Paper variant="outlined">
         <Box sx={{ height: 'calc(100vh - 300px)', minHeight: 360 }}>
           <DataGrid

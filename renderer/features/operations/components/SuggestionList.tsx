@@ -5,6 +5,7 @@ import { FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Typography
 import { useTranslation } from 'react-i18next';
 import type { PlaceSuggestion } from '../../../../shared/occupancy/finder';
 import type { PlacementLookup } from '../placementData';
+import { labelWith } from './pickers';
 
 export interface SuggestionListProps {
   data: PlacementLookup;
@@ -18,7 +19,8 @@ export function suggestionTitle(data: PlacementLookup, s: PlaceSuggestion, t: (k
   const acc = data.accommodationById.get(s.accommodationId);
   const unit = data.unitById.get(s.unitId);
   const rooms = s.roomIds.map((id) => data.roomById.get(id)?.number ?? '?').join(', ');
-  return [acc?.name, unit?.name, t('place.rooms', { count: s.roomIds.length, rooms })].filter(Boolean).join(' · ');
+  const roomPart = s.roomIds.length === 1 ? labelWith(t('place.roomWord'), rooms) : t('place.rooms', { count: s.roomIds.length, rooms });
+  return [acc?.name, unit?.name, roomPart].filter(Boolean).join(' · ');
 }
 
 export function SuggestionList({ data, suggestions, value, onChange }: SuggestionListProps) {

@@ -106,11 +106,19 @@ export function personsOfSubject(data: PlacementLookup, subject: Subject | null)
   return (data.membersByHousehold.get(subject.id) ?? []).map((p) => p.id);
 }
 
+/**
+ * A room or bed label with its kind word, unless the label already carries
+ * one (demo and imported data often say "Zimmer 1" or "Bett 3" themselves).
+ */
+export function labelWith(word: string, label: string): string {
+  return new RegExp(`^\\s*${word}\\b`, 'i').test(label) ? label : `${word} ${label}`;
+}
+
 /** "GU Balingen · Haus A · Zimmer 1.04 · Bett 2". */
 export function bedText(data: PlacementLookup, bedId: Id, t: (k: string, o?: Record<string, unknown>) => string): string {
   const { bed, room, unit, accommodation } = placeOf(data, bedId);
   if (!bed) return '?';
-  return [accommodation?.name, unit?.name, room ? t('place.room', { room: room.number }) : null, t('place.bed', { bed: bed.label })]
+  return [accommodation?.name, unit?.name, room ? labelWith(t('place.roomWord'), room.number) : null, labelWith(t('place.bedWord'), bed.label)]
     .filter(Boolean)
     .join(' · ');
 }
