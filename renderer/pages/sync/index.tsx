@@ -1,6 +1,21 @@
-// Placeholder until the real sync screen lands (see AreaPlaceholder).
-import { AreaPlaceholder } from '../../components/AreaPlaceholder';
+// The sync screen: status and "Jetzt synchronisieren", the Konflikte inbox,
+// files set aside, clock warnings and the sync settings.
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Page';
+import { ConflictInbox } from './ConflictInbox';
+import { ClockWarningsSection, QuarantineSection } from './QuarantineSection';
+import { SyncOverviewSection } from './SyncOverviewSection';
+import { SyncSettingsSection } from './SyncSettingsSection';
 
 export default function SyncPage() {
-  return <AreaPlaceholder area="sync" />;
+  const { t } = useTranslation('sync');
+  return (
+    <Page title={t('title')} subtitle={t('subtitle')}>
+      <SyncOverviewSection />
+      <ConflictInbox />
+      <QuarantineSection />
+      <ClockWarningsSection />
+      <SyncSettingsSection />
+    </Page>
+  );
 }

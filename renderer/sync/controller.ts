@@ -1,0 +1,121 @@
+// The sync as the app runs it: one SyncEngine over the IPC API, passes on
+// demand ("Jetzt synchronisieren"), on an interval, when the shared folder
+// shows new files, and shortly after local changes. Its live state (phase,
+// progress, last report) is a small zustand store for the status indicator
+// and the sync page; durable state (last success, conflicts, quarantine)
+// lives in IndexedDB and is read with live queries.
+import { create } from 'zustand';
+import { SHARE_ROOT } from '../../shared/sync/format';
+import { stableHash } from '../../shared/sync/hash';
+import { getDb } from '../db/db';
+import type { QuartierDb } from '../db/db';
+import { getDeviceName } from '../app/localData';
+import { api } from '../platform/api';
+import { ApiSharePort } from './apiPort';
+import { SyncEngine, type SyncProgress, type SyncReport } from './engine';
+
+/** syncState key of the organisation passphrase, kept on this laptop only. */
+export const PASSPHRASE_KEY = 'sync:passphrase';
+export const FULL_SYNC_INTERVAL_MS = 2 * 60_000;
+export const WATCH_INTERVAL_MS = 15_000;
+export const LOCAL_CHANGE_DELAY_MS = 5_000;
+
+export interface SyncUiState {
+  running: boolean;
+  progress: SyncProgress | null;
+  lastReport: SyncReport | null;
+  setRunning: (running: boolean) => void;
+  setProgress: (p: SyncProgress | null) => void;
+  setReport: (r: SyncReport) => void;
+}
+
+export const useSyncStore = create<SyncUiState>()((set) => ({
+  running: false,
+  progress: null,
+  lastReport: null,
+  setRunning: (running) => set({ running }),
+  setProgress: (progress) => set({ progress }),
+  setReport: (lastReport) => set({ lastReport }),
+}));
+
+export async function getPassphrase(db: QuartierDb = getDb()): Promise<string | null> {
+  const row = await db.syncState.get(PASSPHRASE_KEY);
+  return typeof row?.value === 'string' && row.value.length > 0 ? row.value : null;
+}
+
+export async function setPassphrase(passphrase: string, db: QuartierDb = getDb()): Promise<void> {
+  if (passphrase.length < 10) throw new Error('Das Passwort der Organisation muss mindestens 10 Zeichen lang sein.');
+  await db.syncState.put({ key: PASSPHRASE_KEY, value: passphrase });
+}
+
+let engine: SyncEngine | null = null;
+
+function getEngine(): SyncEngine {
+  engine ??= new SyncEngine({
+    db: getDb(),
+    port: new ApiSharePort(api),
+    getPassphrase: () => getPassphrase(),
+    getDeviceName: async () => (await getDeviceName()) || 'Laptop',
+    onProgress: (p) => useSyncStore.getState().setProgress(p.phase === 'done' ? null : p),
+  });
+  return engine;
+}
+
+/** Runs one pass now (shared with a pass already running). */
+export async function syncNow(options: { snapshot?: boolean } = {}): Promise<SyncReport> {
+  const store = useSyncStore.getState();
+  store.setRunning(true);
+  try {
+    const report = await getEngine().sync(options);
+    useSyncStore.getState().setReport(report);
+    return report;
+  } finally {
+    useSyncStore.getState().setRunning(false);
+    useSyncStore.getState().setProgress(null);
+  }
+}
+
+/**
+ * Starts automatic sync; returns the disposer. Cheap folder watch: the
+ * listing of the share is hashed every WATCH_INTERVAL_MS and a pass runs
+ * when it changed; a full pass runs every FULL_SYNC_INTERVAL_MS anyway and
+ * a few seconds after local changes.
+ */
+export function startAutoSync(): () => void {
+  let stopped = false;
+  let lastSignature = '';
+  let localTimer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    if (!stopped) void syncNow().catch(() => undefined);
+  };
+  const watch = async () => {
+    try {
+      const listing = await api.shareListFiles({ dir: SHARE_ROOT });
+      if (listing.status.state !== 'online') return;
+      const signature = stableHash(listing.entries.map((e) => `${e.path}:${e.size}`).join('\n'));
+      if (lastSignature && signature !== lastSignature) run();
+      lastSignature = signature;
+    } catch {
+      // Offline or not configured: the next full pass reports it.
+    }
+  };
+  const full = setInterval(run, FULL_SYNC_INTERVAL_MS);
+  const watcher = setInterval(() => void watch(), WATCH_INTERVAL_MS);
+  const db = getDb();
+  const onLocalChange = () => {
+    if (localTimer) clearTimeout(localTimer);
+    localTimer = setTimeout(run, LOCAL_CHANGE_DELAY_MS);
+  };
+  // Every local user operation adds one outbox row (renderer/db/repository.ts).
+  const outboxHook = () => onLocalChange();
+  db.outbox.hook('creating', outboxHook);
+  const first = setTimeout(run, 1_000);
+  return () => {
+    stopped = true;
+    clearInterval(full);
+    clearInterval(watcher);
+    clearTimeout(first);
+    if (localTimer) clearTimeout(localTimer);
+    db.outbox.hook('creating').unsubscribe(outboxHook);
+  };
+}
