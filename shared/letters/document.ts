@@ -3,7 +3,7 @@
 // right, return line and address field left, info block right, subject,
 // body, signature; a translated annex starts on a new page.
 import { formatDateDe } from '../reports/format';
-import type { PdfDocDefinition, PdfNode, PdfTableCell } from '../reports/pdfTypes';
+import type { PdfColumnsNode, PdfDocDefinition, PdfNode, PdfTableCell } from '../reports/pdfTypes';
 import type { LetterContent, LetterParagraph } from './compose';
 import { authorityAddressLine, type Letterhead } from './letterhead';
 
@@ -45,19 +45,24 @@ function letterheadNodes(l: Letterhead): PdfNode {
   };
 }
 
-function infoBlock(c: LetterContent): PdfNode {
-  const row = (label: string, value: string): PdfTableCell[] => [
-    { text: label, fontSize: 8, color: '#555555' },
-    { text: value, fontSize: 9 },
+/**
+ * Info block (Aktenzeichen, number, date, contact) as two text columns: far
+ * cheaper to lay out than a table, which matters for batches of 1,000.
+ */
+function infoBlock(c: LetterContent): PdfColumnsNode {
+  const rows: [string, string][] = [
+    ['Aktenzeichen', c.fileNumber],
+    ['Schreiben-Nr.', c.number],
+    ['Datum', formatDateDe(c.issuedOn)],
   ];
-  const rows: PdfTableCell[][] = [
-    row('Aktenzeichen', c.fileNumber),
-    row('Schreiben-Nr.', c.number),
-    row('Datum', formatDateDe(c.issuedOn)),
-  ];
-  if (c.letterhead.phone) rows.push(row('Telefon', c.letterhead.phone));
-  if (c.letterhead.email) rows.push(row('E-Mail', c.letterhead.email));
-  return { table: { widths: [70, '*'], body: rows }, layout: 'noBorders' };
+  if (c.letterhead.phone) rows.push(['Telefon', c.letterhead.phone]);
+  if (c.letterhead.email) rows.push(['E-Mail', c.letterhead.email]);
+  return {
+    columns: [
+      { text: rows.map((r) => r[0]).join('\n'), fontSize: 8, color: '#555555', width: 70, lineHeight: 1.45 },
+      { text: rows.map((r) => r[1]).join('\n'), fontSize: 9, width: '*', lineHeight: 1.3 },
+    ],
+  };
 }
 
 function personsTable(c: LetterContent): PdfNode {
@@ -92,7 +97,7 @@ export function letterNodes(c: LetterContent): PdfNode[] {
             ...c.addressLines.map((line): PdfNode => ({ text: line })),
           ],
         },
-        { width: '*', stack: [infoBlock(c)] },
+        { ...infoBlock(c), width: '*' },
       ],
       columnGap: 20,
       margin: [0, 0, 0, 28],
@@ -156,6 +161,7 @@ export function lettersDocDefinition(letters: readonly LetterContent[], title: s
     content.push(...nodes);
   });
   const single = letters.length === 1;
+  const footerMargin: [number, number, number, number] = [LETTER_PAGE_MARGINS[0], 20, LETTER_PAGE_MARGINS[2], 0];
   const contactLine = [l.authority, authorityAddressLine(l), l.phone && `Tel. ${l.phone}`, l.email].filter(Boolean).join(' · ');
   return {
     pageSize: 'A4',
@@ -165,13 +171,10 @@ export function lettersDocDefinition(letters: readonly LetterContent[], title: s
     language: 'de-DE',
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
     styles: {},
-    footer: (page, pages) => ({
-      columns: [
-        { text: contactLine, fontSize: 7, color: '#666666', width: '*' },
-        ...(single ? [{ text: `Seite ${page} von ${pages}`, fontSize: 7, color: '#666666', alignment: 'right' as const, width: 70 }] : []),
-      ],
-      margin: [LETTER_PAGE_MARGINS[0], 20, LETTER_PAGE_MARGINS[2], 0],
-    }),
+    // A single text line per page: a columns footer costs measurable time on 2,000 pages.
+    footer: single
+      ? (page, pages) => ({ text: `${contactLine}   ·   Seite ${page} von ${pages}`, fontSize: 7, color: '#666666', margin: footerMargin })
+      : () => ({ text: contactLine, fontSize: 7, color: '#666666', margin: footerMargin }),
     content,
   };
 }
