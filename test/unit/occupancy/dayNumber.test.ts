@@ -18,5 +18,9 @@ describe('fastDayNumber', () => {
     expect(() => fastDayNumber('2024-1-01')).toThrow(/Ungültiges Datum/);
     expect(() => fastDayNumber('2024-13-01')).not.toThrow(); // toDayNumber rolls over; parity is what matters
     expect(fastDayNumber('2024-13-01')).toBe(toDayNumber('2024-13-01'));
+    // Ten chars with dashes in place but a non-digit elsewhere are not a day.
+    for (const bad of ['2024-0:-01', '2024-01-0/', ' 024-01-01', '2024-01-1a', '+024-01-01']) {
+      expect(() => fastDayNumber(bad), bad).toThrow(/Ungültiges Datum/);
+    }
   });
 });
