@@ -2,7 +2,7 @@
 // download in web mode (both behind api.filesSaveAs), or printing.
 import { api } from '../../platform/api';
 import { bytesToBase64 } from '../../platform/base64';
-import { MIME, type ExportFormat } from './produce';
+import { MIME, type ExportFormat } from './formats';
 
 export async function saveExport(bytes: Uint8Array, suggestedName: string, format: ExportFormat): Promise<boolean> {
   const result = await api.filesSaveAs({ suggestedName, mimeType: MIME[format], data: bytesToBase64(bytes) });

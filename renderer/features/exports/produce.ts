@@ -7,7 +7,9 @@ import { reportDocDefinition } from '../../../shared/reports/pdfDocument';
 import { renderPdf } from './pdf';
 import { renderReportXlsx } from './xlsx';
 
-export type ExportFormat = 'pdf' | 'xlsx';
+import type { ExportFormat } from './formats';
+
+export type { ExportFormat } from './formats';
 
 export type ExportJob =
   | { type: 'report'; format: ExportFormat; model: ReportModel; printedAt: string }
@@ -19,11 +21,6 @@ export interface ExportProgress {
   /** 0..1, or null while the phase has no measurable progress. */
   fraction: number | null;
 }
-
-export const MIME: Record<ExportFormat, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
 
 export async function produceExport(job: ExportJob, onProgress: (p: ExportProgress) => void = () => {}): Promise<Uint8Array> {
   onProgress({ phase: 'prepare', fraction: 0 });

@@ -52,7 +52,8 @@ export function letterCandidates(data: Pick<Dataset, 'stays' | 'persons' | 'acco
     const muns = new Map(data.municipalities.map((m) => [m.id, m.name]));
     const households = new Map(data.households.map((h) => [h.id, h.name]));
     for (const a of data.allocations) {
-      if (a.deleted || (a.status !== 'decided' && a.status !== 'planned')) continue;
+      // Only decided allocations: a planned one is not yet an administrative act to write about.
+      if (a.deleted || a.status !== 'decided') continue;
       const date = a.plannedMoveDate ?? a.decisionDate;
       if (date && (date < filter.from || date > filter.to)) continue;
       const head = persons.get(a.personIds[0] ?? '');

@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { getDb } from '../../db/db';
 import { ExportProgress } from '../../features/exports/ExportProgress';
 import { exportFileName, printPdf, saveExport } from '../../features/exports/output';
-import type { ExportFormat } from '../../features/exports/produce';
+import type { ExportFormat } from '../../features/exports/formats';
 import { useExportJob } from '../../features/exports/useExportJob';
 import { useLetterhead } from '../../features/letters/storage';
 import { useOccupancyData } from '../../features/occupancy-data/hooks';
