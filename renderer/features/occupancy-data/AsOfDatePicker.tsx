@@ -1,13 +1,8 @@
-// "Stichtag" picker: an MUI date picker bound to an ISO day. Brings its own
-// German date adapter so it works whether or not the app shell provides one.
-import { useTranslation } from 'react-i18next';
-import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDateFns } from '@mui/x-date-pickers/AdapterDateFns';
-import { de } from 'date-fns/locale/de';
-import { enGB } from 'date-fns/locale/en-GB';
+// "Stichtag" picker: the shared German date field bound to an ISO day that
+// is never empty (an emptied or half-typed field keeps the last valid day).
 import type { IsoDate } from '../../../shared/domain/model';
-import { isIsoDate, isoDateOf } from '../../../shared/domain/dates';
+import { isIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
 
 export interface AsOfDatePickerProps {
   value: IsoDate;
@@ -15,26 +10,17 @@ export interface AsOfDatePickerProps {
   label: string;
 }
 
-function toDate(day: IsoDate): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-}
-
 export function AsOfDatePicker({ value, onChange, label }: AsOfDatePickerProps) {
-  const { i18n } = useTranslation();
   return (
-    <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={i18n.language.startsWith('en') ? enGB : de}>
-      <DatePicker
-        label={label}
-        value={toDate(value)}
-        onChange={(d) => {
-          if (d && !Number.isNaN(d.getTime())) {
-            const iso = isoDateOf(d);
-            if (isIsoDate(iso)) onChange(iso);
-          }
-        }}
-        slotProps={{ textField: { size: 'small', sx: { width: 190 } } }}
-      />
-    </LocalizationProvider>
+    <DateField
+      label={label}
+      value={value}
+      onChange={(day) => {
+        if (day !== null && isIsoDate(day)) onChange(day);
+      }}
+      size="small"
+      fullWidth={false}
+      sx={{ width: 190 }}
+    />
   );
 }

@@ -18,6 +18,7 @@ import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { Accommodation, Id, IsoDate, Municipality } from '../../../shared/domain/model';
+import { FormDateField } from '../../components/FormDateField';
 import type { QuartierDb } from '../../db/db';
 import { runOperation } from '../../db/repository';
 import { planSaveAccommodation } from '../../../shared/occupancy/planners/accommodation';
@@ -88,7 +89,21 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
   const err = (msg: string | undefined) => (msg ? t(msg) : undefined);
   const sortedMunicipalities = [...municipalities].filter((m) => !m.deleted).sort((a, b) => a.name.localeCompare(b.name, 'de'));
 
-  const text = (name: keyof AccommodationFormValues, opts: { type?: string; required?: boolean; multiline?: boolean; xs?: number; sm?: number } = {}) => (
+  const date = (name: 'openedOn' | 'closedOn' | 'leaseStart' | 'leaseEnd', opts: { required?: boolean } = {}) => (
+    <Grid size={{ xs: 12, sm: 3 }}>
+      <FormDateField
+        control={control}
+        name={name}
+        size="small"
+        label={t(`field.${name}`)}
+        required={opts.required}
+        error={!!formState.errors[name]}
+        helperText={err(formState.errors[name]?.message)}
+      />
+    </Grid>
+  );
+
+  const text = (name: keyof AccommodationFormValues, opts: { required?: boolean; multiline?: boolean; xs?: number; sm?: number } = {}) => (
     <Grid size={{ xs: opts.xs ?? 12, sm: opts.sm ?? 6 }}>
       <Controller
         name={name}
@@ -101,12 +116,10 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
             size="small"
             label={t(`field.${name}`)}
             required={opts.required}
-            type={opts.type ?? 'text'}
             multiline={opts.multiline}
             minRows={opts.multiline ? 2 : undefined}
             error={!!fieldState.error}
             helperText={err(fieldState.error?.message)}
-            slotProps={opts.type === 'date' ? { inputLabel: { shrink: true } } : undefined}
           />
         )}
       />
@@ -179,14 +192,14 @@ function AccommodationDialogBody({ open, onClose, onSaved, db, municipalities, a
                 )}
               />
             </Grid>
-            {text('openedOn', { type: 'date', required: true, sm: 3 })}
-            {text('closedOn', { type: 'date', sm: 3 })}
+            {date('openedOn', { required: true })}
+            {date('closedOn')}
             {text('reservePlaces', { sm: 3 })}
             <Grid size={{ xs: 12, sm: 3 }} />
             {text('operator')}
             {text('landlord')}
-            {text('leaseStart', { type: 'date', sm: 3 })}
-            {text('leaseEnd', { type: 'date', sm: 3 })}
+            {date('leaseStart')}
+            {date('leaseEnd')}
             {text('rent', { sm: 3 })}
             <Grid size={{ xs: 12, sm: 3 }}>
               <Controller

@@ -9,10 +9,10 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Accommodation, IsoDate } from '../../../shared/domain/model';
 import { isIsoDate } from '../../../shared/domain/dates';
+import { DateField } from '../../components/DateField';
 import type { QuartierDb } from '../../db/db';
 import { runOperation } from '../../db/repository';
 import { newId, resolveWriteContext } from '../../features/operations/commandContext';
@@ -78,14 +78,7 @@ function CloseAccommodationDialogBody({ open, onClose, db, accommodation, today 
         <Typography variant="body2" sx={{ mb: 2 }}>
           {t('close.intro')}
         </Typography>
-        <TextField
-          type="date"
-          size="small"
-          label={t('close.date')}
-          value={day}
-          onChange={(e) => setDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateField size="small" fullWidth={false} label={t('close.date')} value={day} onChange={(next) => setDay(next ?? '')} />
         <ViolationAlert messages={errors} />
       </DialogContent>
       <DialogActions>

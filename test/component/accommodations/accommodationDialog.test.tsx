@@ -5,6 +5,7 @@ import '../../../renderer/i18n';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { AccommodationDialog } from '../../../renderer/pages/accommodations/AccommodationDialog';
 import { municipality, TODAY } from './fixtures';
+import { typeDate } from '../dateInput';
 
 let db: QuartierDb;
 
@@ -57,13 +58,14 @@ describe('AccommodationDialog', () => {
     await fill(user, /^Ort/, 'Balingen');
     await user.click(screen.getByRole('combobox', { name: /Gemeinde/ }));
     await user.click(within(await screen.findByRole('listbox')).getByText('Balingen'));
-    await fill(user, /^In Betrieb ab/, '2026-03-01');
-    await fill(user, /^Geschlossen ab/, '2026-02-01');
+    await typeDate(user, /^In Betrieb ab/, '2026-03-01');
+    await typeDate(user, /^Geschlossen ab/, '2026-02-01');
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     expect(await screen.findByText('Das Schließdatum muss nach dem Datum der Inbetriebnahme liegen.')).toBeInTheDocument();
     expect(screen.queryByText('Bitte einen Namen eingeben.')).toBeNull();
     await nothingWritten();
-  });
+    // Typing into the sectioned date fields is slow under happy-dom.
+  }, 20_000);
 
   it('saves a valid accommodation with audit and outbox in one operation', async () => {
     const user = userEvent.setup();

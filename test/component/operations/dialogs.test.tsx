@@ -10,6 +10,7 @@ import type { QuartierDb } from '../../../renderer/db/db';
 import { setSetting } from '../../../renderer/db/settings';
 import { CheckInDialog, CheckOutDialog, checkIn } from '../../../renderer/features/operations';
 import { ctx, HADDADS, seededDb } from '../../integration/operations/fixture';
+import { dateGroup, typeDate } from '../dateInput';
 
 let db: QuartierDb;
 
@@ -60,9 +61,9 @@ describe('CheckOutDialog', () => {
   it('refuses a move-out day before the move-in', async () => {
     const user = userEvent.setup();
     render(<CheckOutDialog open onClose={() => {}} initialPersonId="p-omar" db={db} />);
-    const date = await screen.findByLabelText(/Auszugsdatum/);
-    await user.clear(date);
-    await user.type(date, '2025-01-15');
+    await screen.findByRole('group', { name: /Auszugsdatum/ });
+    await typeDate(user, /Auszugsdatum/, '2025-01-15');
+    expect(dateGroup(/Auszugsdatum/)).toHaveTextContent('15.01.2025');
     await user.click(screen.getByRole('combobox', { name: /Auszugsgrund/ }));
     await user.click(await screen.findByRole('option', { name: 'Eigene Wohnung' }));
     const before = await db.stays.toArray();

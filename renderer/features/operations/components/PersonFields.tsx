@@ -13,6 +13,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FormDateField } from '../../../components/FormDateField';
 import {
   ASYLUM_DECISIONS,
   LEGAL_BASES,
@@ -63,13 +64,13 @@ export function PersonFields({ form, showVulnerabilities, autoFocus }: PersonFie
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, gap: 2, pt: 1 }}>
       <TextField {...text('familyName', { required: true, autoFocus })} />
       <TextField {...text('givenName', { required: true })} />
-      <TextField {...text('birthDate', { type: 'date', slotProps: { inputLabel: { shrink: true } } })} />
+      <FormDateField control={control} name="birthDate" label={t('fields.birthDate')} {...err('birthDate')} />
       {select('sex', SEXES, 'sex')}
       <TextField {...text('nationality', { required: true, placeholder: 'SYR', helperText: err('nationality').helperText ?? t('fields.nationalityHelp') })} />
       <TextField {...text('languages', { placeholder: 'ar, en', helperText: err('languages').helperText ?? t('fields.languagesHelp') })} />
       <TextField {...text('fileNumber', { required: true })} />
       <TextField {...text('azrNumber')} />
-      <TextField {...text('admissionDate', { type: 'date', required: true, slotProps: { inputLabel: { shrink: true } } })} />
+      <FormDateField control={control} name="admissionDate" label={t('fields.admissionDate')} required {...err('admissionDate')} />
       {select('legalBasis', LEGAL_BASES, 'legalBasis')}
       {select('residenceStatus', RESIDENCE_STATUSES, 'residenceStatus')}
       {select('asylumDecision', ASYLUM_DECISIONS, 'asylumDecision')}

@@ -14,7 +14,8 @@ import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { blockBed, unblockBed } from '../bedBlockCommands';
 import { usePlacementData } from '../placementData';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../../components/DateField';
+import { FormDateField } from '../../../components/FormDateField';
 import { bedText } from '../components/pickers';
 import { useCommandRunner } from '../components/useCommandRunner';
 import { ViolationAlert } from '../components/ViolationAlert';
@@ -93,7 +94,7 @@ function BlockBedForm({ open, onClose, bedId, onDone, db = getDb() }: BlockBedDi
                 })}
               </Alert>
               <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'flex-start' }}>
-                <DateField label={t('fields.unblockOn')} value={unblockOn} onChange={(e) => setUnblockOn(e.target.value)} helperText={t('block.unblockHelp')} />
+                <DateField label={t('fields.unblockOn')} value={unblockOn} onChange={(day) => setUnblockOn(day ?? '')} helperText={t('block.unblockHelp')} />
                 <Button variant="outlined" onClick={() => void endBlock()} disabled={runner.busy} sx={{ mt: 0.5, flexShrink: 0 }}>
                   {t('block.unblock')}
                 </Button>
@@ -116,9 +117,10 @@ function BlockBedForm({ open, onClose, bedId, onDone, db = getDb() }: BlockBedDi
               )}
             />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <DateField {...form.register('from')} label={t('fields.blockFrom')} required error={!!errors.from} helperText={errors.from?.message ? t(errors.from.message) : undefined} />
-              <DateField
-                {...form.register('until')}
+              <FormDateField control={form.control} name="from" label={t('fields.blockFrom')} required error={!!errors.from} helperText={errors.from?.message ? t(errors.from.message) : undefined} />
+              <FormDateField
+                control={form.control}
+                name="until"
                 label={t('fields.blockUntil')}
                 error={!!errors.until}
                 helperText={errors.until?.message ? t(errors.until.message) : t('block.untilHelp')}

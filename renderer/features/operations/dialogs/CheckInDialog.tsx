@@ -29,7 +29,7 @@ import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { checkIn } from '../stayCommands';
 import { currentStay, usePlacementData } from '../placementData';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../../components/DateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
 import { OverrideReasonField, overridable } from '../components/OverrideReasonField';
@@ -136,7 +136,7 @@ function CheckInWizard({ open, onClose, initialBedId, initialPersonId, initialHo
               <DateField
                 label={t('fields.moveInDate')}
                 value={from}
-                onChange={(e) => setFrom(e.target.value)}
+                onChange={(day) => setFrom(day ?? '')}
                 required
                 error={!isIsoDate(from)}
                 helperText={!isIsoDate(from) ? t('validation.date') : t('checkIn.fromHelp')}
@@ -145,7 +145,7 @@ function CheckInWizard({ open, onClose, initialBedId, initialPersonId, initialHo
               <DateField
                 label={t('fields.plannedTo')}
                 value={to}
-                onChange={(e) => setTo(e.target.value)}
+                onChange={(day) => setTo(day ?? '')}
                 error={dateError !== null && isIsoDate(from)}
                 helperText={dateError !== null && isIsoDate(from) ? dateError : t('checkIn.toHelp')}
               />

@@ -13,7 +13,7 @@ import { DEPARTURE_REASONS } from '../../../../shared/occupancy/planners/stays';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { checkOut } from '../stayCommands';
 import { usePlacementData } from '../placementData';
-import { DateField } from '../components/DateField';
+import { FormDateField } from '../../../components/FormDateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
 import { personsOfSubject, SubjectPicker, type Subject } from '../components/pickers';
@@ -89,8 +89,9 @@ function CheckOutForm({ open, onClose, initialPersonId, initialHouseholdId, onDo
               <SubjectPicker data={data} value={subject} onChange={setSubject} filterPerson={hasStay} autoFocus error={subjectError} label={t('checkOut.who')} />
               <MemberChecklist data={data} candidates={candidates} selected={selected} onChange={setSelected} />
               <Stack spacing={2} sx={{ mt: 2 }}>
-                <DateField
-                  {...form.register('date')}
+                <FormDateField
+                  control={form.control}
+                  name="date"
                   label={t('fields.moveOutDate')}
                   required
                   error={!!errors.date}

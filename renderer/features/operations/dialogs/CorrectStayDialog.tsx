@@ -12,7 +12,7 @@ import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { correctStay } from '../stayCommands';
 import { usePlacementData } from '../placementData';
-import { DateField } from '../components/DateField';
+import { FormDateField } from '../../../components/FormDateField';
 import { OverrideReasonField } from '../components/OverrideReasonField';
 import { bedText } from '../components/pickers';
 import { useCommandRunner } from '../components/useCommandRunner';
@@ -88,8 +88,8 @@ function CorrectStayForm({
           ) : null}
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <DateField {...form.register('from')} label={t('fields.moveInDate')} autoFocus required error={!!errors.from} helperText={errors.from?.message ? t(errors.from.message) : undefined} />
-              <DateField {...form.register('to')} label={t('fields.moveOutDate')} error={!!errors.to} helperText={errors.to?.message ? t(errors.to.message) : t('correct.toHelp')} />
+              <FormDateField control={form.control} name="from" label={t('fields.moveInDate')} autoFocus required error={!!errors.from} helperText={errors.from?.message ? t(errors.from.message) : undefined} />
+              <FormDateField control={form.control} name="to" label={t('fields.moveOutDate')} error={!!errors.to} helperText={errors.to?.message ? t(errors.to.message) : t('correct.toHelp')} />
             </Stack>
             <TextField
               {...form.register('reason')}

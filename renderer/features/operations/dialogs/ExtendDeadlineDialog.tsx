@@ -12,7 +12,7 @@ import { computeDeadlines, NORMAL_EXTENSION_MONTHS } from '../../../../shared/oc
 import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { extendDeadline } from '../personCommands';
-import { DateField } from '../components/DateField';
+import { FormDateField } from '../../../components/FormDateField';
 import { useCommandRunner } from '../components/useCommandRunner';
 import { ViolationAlert } from '../components/ViolationAlert';
 
@@ -66,8 +66,8 @@ function ExtendForm({ open, onClose, person, db = getDb() }: ExtendDeadlineDialo
           </Typography>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <DateField {...form.register('until')} label={t('fields.extensionUntil')} autoFocus required error={!!errors.until} helperText={errors.until?.message ? t(errors.until.message, { date: formatDate(d.regularEnd) }) : undefined} />
-              <DateField {...form.register('decidedOn')} label={t('fields.decidedOn')} required error={!!errors.decidedOn} helperText={errors.decidedOn?.message ? t(errors.decidedOn.message) : undefined} />
+              <FormDateField control={form.control} name="until" label={t('fields.extensionUntil')} autoFocus required error={!!errors.until} helperText={errors.until?.message ? t(errors.until.message, { date: formatDate(d.regularEnd) }) : undefined} />
+              <FormDateField control={form.control} name="decidedOn" label={t('fields.decidedOn')} required error={!!errors.decidedOn} helperText={errors.decidedOn?.message ? t(errors.decidedOn.message) : undefined} />
             </Stack>
             <TextField {...form.register('reason')} label={t('fields.extensionReason')} required multiline minRows={2} error={!!errors.reason} helperText={errors.reason?.message ? t(errors.reason.message) : undefined} />
           </Stack>

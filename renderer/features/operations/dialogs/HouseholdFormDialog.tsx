@@ -21,6 +21,7 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import AddIcon from '@mui/icons-material/Add';
+import { FormDateField } from '../../../components/FormDateField';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate, isoDateOf } from '../../../../shared/domain/dates';
 import type { Id } from '../../../../shared/domain/model';
@@ -150,13 +151,7 @@ export function HouseholdFormDialog({ open, onClose, onSaved, db = getDb() }: Ho
               {...msg(errors.nationality?.message)}
             />
             <TextField {...form.register('languages')} label={t('fields.languages')} placeholder="ar, en" helperText={t('fields.languagesHelp')} />
-            <TextField
-              {...form.register('admissionDate')}
-              type="date"
-              label={t('fields.admissionDate')}
-              slotProps={{ inputLabel: { shrink: true } }}
-              {...msg(errors.admissionDate?.message)}
-            />
+            <FormDateField control={form.control} name="admissionDate" label={t('fields.admissionDate')} {...msg(errors.admissionDate?.message)} />
             <Controller
               control={form.control}
               name="legalBasis"
@@ -196,13 +191,7 @@ export function HouseholdFormDialog({ open, onClose, onSaved, db = getDb() }: Ho
                       </Tooltip>
                       <TextField {...form.register(`members.${i}.familyName`)} label={t('fields.familyName')} {...msg(e?.familyName?.message)} />
                       <TextField {...form.register(`members.${i}.givenName`)} label={t('fields.givenName')} {...msg(e?.givenName?.message)} />
-                      <TextField
-                        {...form.register(`members.${i}.birthDate`)}
-                        type="date"
-                        label={t('fields.birthDate')}
-                        slotProps={{ inputLabel: { shrink: true } }}
-                        {...msg(e?.birthDate?.message)}
-                      />
+                      <FormDateField control={form.control} name={`members.${i}.birthDate`} label={t('fields.birthDate')} {...msg(e?.birthDate?.message)} />
                       <Controller
                         control={form.control}
                         name={`members.${i}.sex`}

@@ -10,7 +10,7 @@ import type { BedAssignment } from '../../../../shared/occupancy/planners/stays'
 import { getDb, type QuartierDb } from '../../../db/db';
 import { move } from '../stayCommands';
 import { currentStay, usePlacementData } from '../placementData';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../../components/DateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
 import { OverrideReasonField } from '../components/OverrideReasonField';
@@ -84,7 +84,7 @@ function MoveForm({ open, onClose, initialPersonId, initialHouseholdId, initialB
               <DateField
                 label={t('fields.moveDate')}
                 value={date}
-                onChange={(e) => setDate(e.target.value)}
+                onChange={(day) => setDate(day ?? '')}
                 required
                 error={!!dateError}
                 helperText={dateError ?? t('move.dateHelp')}
