@@ -1,10 +1,11 @@
-// Settings: language, user and device, shared folder, local data.
+// Settings: language, user and device, role, shared folder, local data.
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
 import { IdentitySection } from './IdentitySection';
+import { RoleSection } from './RoleSection';
 import { ShareFolderSection } from './ShareFolderSection';
 
 export default function SettingsPage() {
@@ -15,6 +16,7 @@ export default function SettingsPage() {
         <LanguageSwitch />
       </SettingsSection>
       <IdentitySection />
+      <RoleSection />
       <ShareFolderSection />
       <DataSection />
     </Page>
