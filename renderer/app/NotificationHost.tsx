@@ -1,4 +1,5 @@
-// Shows the queued notify() messages one at a time in a snackbar. Errors stay
+// Shows the notify() messages one at a time in a snackbar, bottom right where
+// it covers no table header or form button. Errors stay
 // until closed so they can be read; other messages hide after a few seconds.
 import { Alert, Snackbar } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ export function NotificationHost() {
       onClose={(_event, reason) => {
         if (reason !== 'clickaway') close();
       }}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
     >
       <Alert
         severity={current.severity}

@@ -49,14 +49,18 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
   pushNotification: (message, severity) => {
     const id = nextNotificationId++;
-    set((s) => ({ notifications: [...s.notifications, { id, message, severity }] }));
+    // A new confirmation replaces older ones that are still waiting or showing:
+    // after three quick saves the user wants to see the last one now, not the
+    // first one for another 12 seconds. Errors are never dropped.
+    set((s) => ({ notifications: [...s.notifications.filter((n) => n.severity === 'error'), { id, message, severity }] }));
     return id;
   },
   dismissNotification: (id) => set((s) => ({ notifications: s.notifications.filter((n) => n.id !== id) })),
 }));
 
 /**
- * Shows a short message in the snackbar (one at a time, queued). Pass a
+ * Shows a short message in the snackbar (one at a time; errors queue, a new
+ * confirmation replaces an older one). Pass a
  * translated string: `notify(t('residents:saved'))`, `notify(msg, 'error')`.
  * Usable outside React (e.g. from the sync orchestrator). Returns the id.
  */
