@@ -24,8 +24,6 @@ export const letterheadSchema = z.object({
   city: required(80, 'Ort'),
   phone: line(60),
   email: z.union([z.literal(''), z.string().trim().email('Die E-Mail-Adresse ist ungültig.').max(120)]),
-  /** Where the letter is dated ("Balingen, 01.03.2026"); defaults to the city. */
-  place: line(80),
   logo: logoDataUrl.nullable(),
   signerName: required(120, 'Name der unterzeichnenden Person'),
   /** "Sachgebietsleitung" or "Im Auftrag". */
@@ -43,7 +41,6 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
   city: 'Balingen',
   phone: '07433 92-1311',
   email: 'migration@zollernalbkreis.de',
-  place: 'Balingen',
   logo: null,
   signerName: 'Sachbearbeitung Unterbringung',
   signerTitle: 'Im Auftrag',

@@ -12,7 +12,7 @@ function Paragraphs({ content, paragraphs }: { content: LetterContent; paragraph
     <>
       {paragraphs.map((p, i) =>
         p.kind === 'persons' ? (
-          <Table key={i} size="small" sx={{ my: 1 }}>
+          <Table key={i} size="small" sx={{ my: 1, '& th, & td': { px: 0.75 } }}>
             <TableHead>
               <TableRow>
                 {['Familienname', 'Vorname', 'Geburtsdatum', 'Staatsangehörigkeit', 'Aktenzeichen'].map((h) => (

@@ -8,7 +8,7 @@ import type { QuartierDb } from '../../db/db';
 import { saveLetterhead, useLetterhead } from '../../features/letters/storage';
 import { notify } from '../../state/ui';
 
-const FIELDS: (keyof Omit<Letterhead, 'logo'>)[] = ['authority', 'department', 'unit', 'street', 'zip', 'city', 'phone', 'email', 'place', 'signerTitle', 'signerName'];
+const FIELDS: (keyof Omit<Letterhead, 'logo'>)[] = ['authority', 'department', 'unit', 'street', 'zip', 'city', 'phone', 'email', 'signerTitle', 'signerName'];
 const MAX_LOGO_BYTES = 500_000;
 
 export function LetterheadTab({ db }: { db: QuartierDb }) {
