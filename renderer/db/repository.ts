@@ -238,6 +238,12 @@ class WriteSession {
     const tbl = this.db.table<AnyRecord, Id>(table);
     const existing = await tbl.get(input.id);
     const next = withoutUndefined(structuredClone(input));
+    // Reviving a soft-deleted record (a full put of its earlier, live state,
+    // or a patch clearing the flag) stores and sends `deleted: false`
+    // explicitly. An absent flag would travel as null, a non-boolean other
+    // laptops must not have to interpret, and a record stored with the flag
+    // absent here but null there would differ between laptops.
+    if (mode !== 'delete' && existing?.deleted === true && next.deleted !== true) next.deleted = false;
     if (this.stampTimestamps || typeof next.createdAt !== 'string') next.createdAt = existing?.createdAt ?? this.now;
     if (this.stampTimestamps || typeof next.updatedAt !== 'string') next.updatedAt = this.now;
 
@@ -327,7 +333,12 @@ function assertEntityTable(table: string): asserts table is EntityTable {
   if (!(ENTITY_TABLES as readonly string[]).includes(table)) throw new Error(`Unbekannte Tabelle: ${table}`);
 }
 
-/** Names of fields whose value differs (undefined and absent are the same). */
+/**
+ * Names of fields whose value differs (undefined and absent are the same).
+ * A field that disappears is a change like any other: ops() sends it as
+ * null. The one exception is `deleted`, which write() never lets disappear
+ * from a tombstone: a revival sets it to false, so the change carries false.
+ */
 export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] {
   if (!before) return Object.keys(after);
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);

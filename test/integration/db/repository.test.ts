@@ -10,6 +10,7 @@ import {
 } from '../../../renderer/db/repository';
 import { DEFAULT_USER_DISPLAY_NAME, getDeviceId, getUserDisplayName, setUserDisplayName } from '../../../renderer/db/settings';
 import { hlcToString, parseHlc } from '../../../shared/sync/hlc';
+import { ingestAndApply } from '../../../renderer/sync/apply';
 import type { Person } from '../../../shared/domain/model';
 import { deleteDatabase, dumpTables, uniqueDbName } from './migration-harness';
 import { bed, household, person, room, stay } from './fixtures';
@@ -176,6 +177,51 @@ describe('runOperation', () => {
         await w.softDelete('stays', 'missing');
       }),
     ).rejects.toThrow(/nicht gefunden/);
+  });
+
+  it('a full put reviving a soft-deleted record carries deleted: false, and the Change revives it on another laptop', async () => {
+    await runOperation(db, ctx, 'stay.create', async (w) => {
+      await w.put('stays', stay());
+    });
+    clockMs += 60_000;
+    await runOperation(db, ctx, 'stay.undo', async (w) => {
+      await w.softDelete('stays', 's1');
+    });
+    clockMs += 60_000;
+    // Undo of the undo: the record as it was before (no `deleted` field at all).
+    const { change } = await runOperation(db, ctx, 'stay.redo', async (w) => {
+      await w.put('stays', stay());
+    });
+    expect(change!.ops).toEqual([
+      { kind: 'upsert', table: 'stays', id: 's1', created: false, fields: { deleted: false, updatedAt: '2026-01-05T09:02:00.000Z' } },
+    ]);
+    const local = (await db.stays.get('s1'))!;
+    expect(local.deleted).toBe(false);
+
+    // Another laptop applies the three Changes in order and ends with the same live record.
+    const changes = (await db.outbox.orderBy('seq').toArray()).map((e) => e.change);
+    const other = await openDatabase(uniqueDbName());
+    try {
+      await ingestAndApply(other, 'dev-B', changes, { nowMs: clockMs });
+      const there = (await other.stays.get('s1'))!;
+      expect(there.deleted).not.toBe(true);
+      expect(there).toEqual(local);
+    } finally {
+      other.close();
+      await deleteDatabase(other.name);
+    }
+  });
+
+  it('a patch clearing the deleted flag (set to undefined) also travels as deleted: false', async () => {
+    await runOperation(db, ctx, 'stay.create', async (w) => {
+      await w.put('stays', stay());
+      await w.softDelete('stays', 's1');
+    });
+    const { change } = await runOperation(db, ctx, 'stay.restore', async (w) => {
+      await w.patch('stays', 's1', { deleted: undefined });
+    });
+    expect(change!.ops[0]).toMatchObject({ kind: 'upsert', fields: { deleted: false } });
+    expect((await db.stays.get('s1'))!.deleted).toBe(false);
   });
 
   it('a move is one Change with several ops and one audit entry per record, even if a record is written twice', async () => {
