@@ -2,7 +2,7 @@
 // per-device numbers, the allocation's letter ids, exact reprints, template
 // versions, letterhead validation, and "nothing written" on errors.
 import { describe, expect, it } from 'vitest';
-import { ENTITY_TABLES, type EntityTable } from '../../../shared/domain/model';
+import { ENTITY_TABLES } from '../../../shared/domain/model';
 import { DEFAULT_LETTERHEAD, defaultTemplate } from '../../../shared/letters';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import type { WriteContext } from '../../../renderer/db/repository';
@@ -17,7 +17,7 @@ async function seeded(): Promise<QuartierDb> {
   const db = await openDatabase(`letters-test-${process.pid}-${Date.now()}-${++counter}`);
   const ds = fixtureDataset();
   await db.transaction('rw', ENTITY_TABLES.map((t) => db.table(t)), async () => {
-    for (const t of ENTITY_TABLES) await db.table(t as EntityTable).bulkPut(ds[t]);
+    for (const t of ENTITY_TABLES) await db.table(t).bulkPut(ds[t]);
   });
   return db;
 }
