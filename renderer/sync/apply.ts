@@ -108,14 +108,15 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     const before = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
     for (const [table, idSet] of wanted) {
       const ids = [...idSet];
-      const [recs, metas] = await Promise.all([
-        db.table<Rec, string>(table).bulkGet(ids),
-        db.syncState.bulkGet(ids.map((id) => metaKey(table, id))),
-      ]);
+      const recs = await db.table<Rec, string>(table).bulkGet(ids);
+      // Merge state exists only next to a stored record: skip the lookup for new ones.
+      const existing = ids.filter((_, i) => recs[i] !== undefined);
+      const metas = existing.length > 0 ? await db.syncState.bulkGet(existing.map((id) => metaKey(table, id))) : [];
+      const metaById = new Map(existing.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
       ids.forEach((id, i) => {
         const k = metaKey(table, id);
         const r = recs[i];
-        const st = metas[i]?.value as SyncRecordState | undefined;
+        const st = metaById.get(id);
         records.set(k, r);
         states.set(k, st);
         before.set(k, { record: r, state: st });
@@ -160,8 +161,10 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
 
     // 2. Remote changes.
     const clockRow = await db.syncState.get(SYNC_KEYS.hlc);
-    let clock: Hlc = typeof clockRow?.value === 'string' ? { ...parseHlc(clockRow.value), node: deviceId } : createHlc(deviceId);
-    let clockMoved = false;
+    const clock: Hlc = typeof clockRow?.value === 'string' ? { ...parseHlc(clockRow.value), node: deviceId } : createHlc(deviceId);
+    // Only the newest trusted stamp needs to go through receive(): the
+    // resulting clock is then later than every stamp of the batch.
+    let newestTrusted: string | null = null;
     const flagged: FlaggedChange[] = [];
     let applied = 0;
     let skipped = 0;
@@ -180,35 +183,42 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       }
       vector[change.deviceId] = change.seq;
       applied++;
-      let stamp: Hlc | null;
-      try {
-        stamp = parseHlc(change.hlc);
-      } catch {
-        stamp = null;
+      const wallMs = Number(change.hlc.slice(0, 15));
+      if (!Number.isFinite(wallMs)) continue;
+      if (wallMs - nowMs > maxDrift) {
+        flagged.push({ changeId: change.changeId, deviceId: change.deviceId, hlc: change.hlc, aheadMs: wallMs - nowMs, seenAt: new Date(nowMs).toISOString() });
+      } else if (newestTrusted === null || change.hlc > newestTrusted) {
+        newestTrusted = change.hlc;
       }
-      if (stamp) {
-        const r = receive(clock, stamp, nowMs, maxDrift);
-        if (r.flagged) {
-          flagged.push({ changeId: change.changeId, deviceId: change.deviceId, hlc: change.hlc, aheadMs: stamp.wallMs - nowMs, seenAt: new Date(nowMs).toISOString() });
-        } else {
-          clock = r.clock;
-          clockMoved = true;
-        }
+    }
+    let nextClock: Hlc | null = null;
+    if (newestTrusted !== null) {
+      try {
+        const r = receive(clock, parseHlc(newestTrusted), nowMs, maxDrift);
+        if (!r.flagged) nextClock = r.clock;
+      } catch {
+        // An unparsable stamp cannot move the clock.
       }
     }
 
     // 3. Write records and merge states.
+    const conflictIndex = new Set(await getState<string[]>(db, SK.conflictScopes, []));
     const recordsByTable = new Map<EntityTable, Rec[]>();
     const metaRows: { key: string; value: unknown }[] = [];
     const scopes = new Set<string>();
     for (const k of dirty) {
       const [, table] = k.split(':') as [string, EntityTable];
       const rec = records.get(k)!;
-      const st = { ...states.get(k)! };
+      const st = states.get(k)!;
       const old = before.get(k);
       for (const s of old?.state?.sc ?? scopesOf(table, old?.record)) scopes.add(s);
       const now = scopesOf(table, rec);
-      for (const s of now) scopes.add(s);
+      for (const s of now) {
+        // A record without per-field history cannot have a field or
+        // edit-delete conflict; recompute it only if it had one before.
+        if (s.startsWith('rec:') && !st.f && !conflictIndex.has(s)) continue;
+        scopes.add(s);
+      }
       if (table === 'stays' || table === 'beds') st.sc = now;
       else delete st.sc;
       let list = recordsByTable.get(table);
@@ -228,7 +238,7 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
 
     await db.syncState.put({ key: SK.vector, value: vector });
     await db.syncState.put({ key: SK.depsSent, value: depsSent });
-    if (clockMoved) await db.syncState.put({ key: SYNC_KEYS.hlc, value: hlcToString(clock) });
+    if (nextClock) await db.syncState.put({ key: SYNC_KEYS.hlc, value: hlcToString(nextClock) });
     if (flagged.length > 0) {
       const old = await getState<FlaggedChange[]>(db, SK.flagged, []);
       await db.syncState.put({ key: SK.flagged, value: [...old, ...flagged].slice(-200) });

@@ -154,6 +154,18 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * Checks the share and the passphrase without writing anything (settings
+   * screen, and warm-up in benchmarks). Throws the German reason.
+   */
+  async checkPassphrase(): Promise<void> {
+    const status = await this.o.port.status();
+    if (status.state === 'offline') throw new ShareOfflineError(status.reason ?? 'Der Austauschordner ist nicht erreichbar.');
+    const listing = await this.o.port.list(SHARE_ROOT);
+    if (!listing.entries.some((e) => e.path === FORMAT_FILE)) throw new Error('Im Austauschordner ist noch keine Quartier-Synchronisation eingerichtet.');
+    await this.unlock(listing.entries.length);
+  }
+
   private async pass(options: { snapshot?: boolean }): Promise<SyncReport> {
     const report: SyncReport = { state: 'ok', shipped: 0, applied: 0, ingested: 0, quarantined: [], flagged: [], waitingFor: [], compacted: 0 };
     const startedAt = new Date(this.now()).toISOString();

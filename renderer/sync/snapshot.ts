@@ -1,13 +1,14 @@
 // Snapshots: the whole merged state (records and their merge state) plus the
 // seq vector it contains, so a new laptop starts from one file instead of
 // replaying every log, and late changes still merge correctly on top of it.
-import type { EntityTable } from '../../shared/domain/model';
+import type { Bed, EntityTable, Stay } from '../../shared/domain/model';
+import { allConflicts } from '../../shared/sync/conflicts';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { SnapshotPayload } from '../../shared/sync/format';
-import type { SyncRecordState } from '../../shared/sync/merge';
+import type { PlainRecord, SyncRecordState } from '../../shared/sync/merge';
 import type { QuartierDb } from '../db/db';
 import { writeScope } from '../db/repository';
-import { META_PREFIX, readVector, recomputeAllConflicts, SK } from './apply';
+import { CONFLICT_PREFIX, META_PREFIX, readVector, SK } from './apply';
 
 export async function buildSnapshot(db: QuartierDb, deviceId: string, createdAt: string): Promise<SnapshotPayload> {
   return db.transaction('r', writeScope(db), async () => {
@@ -19,16 +20,42 @@ export async function buildSnapshot(db: QuartierDb, deviceId: string, createdAt:
   });
 }
 
-/** Loads a snapshot into an empty local database and recomputes conflicts. */
+/**
+ * Loads a snapshot into an empty local database. Conflicts are computed in
+ * memory from the snapshot itself (the records are at hand), in the same
+ * transaction, so the laptop never shows the data without its conflicts.
+ */
 export async function loadSnapshot(db: QuartierDb, snap: SnapshotPayload): Promise<void> {
+  const metaByKey = new Map(snap.meta);
+  const byTable = new Map<EntityTable, Map<string, PlainRecord>>();
+  const recordRefs: { table: EntityTable; record: PlainRecord | undefined; state: SyncRecordState | undefined }[] = [];
+  for (const [key, state] of snap.meta) {
+    if (!state.f) continue;
+    const i = key.indexOf(':');
+    const table = key.slice(0, i) as EntityTable;
+    const id = key.slice(i + 1);
+    let index = byTable.get(table);
+    if (!index) byTable.set(table, (index = new Map(((snap.tables[table] ?? []) as PlainRecord[]).map((r) => [r.id, r]))));
+    const record = index.get(id);
+    recordRefs.push({ table, record, state: metaByKey.get(key) });
+  }
+  const conflicts = allConflicts({ stays: (snap.tables.stays ?? []) as Stay[], beds: (snap.tables.beds ?? []) as Bed[] }, recordRefs);
   await db.transaction('rw', writeScope(db), async () => {
     for (const [table, rows] of Object.entries(snap.tables) as [EntityTable, unknown[]][]) {
-      if (rows.length > 0) await db.table(table).bulkPut(rows);
+      for (let i = 0; i < rows.length; i += CHUNK) await db.table(table).bulkPut(rows.slice(i, i + CHUNK));
     }
-    if (snap.meta.length > 0) await db.syncState.bulkPut(snap.meta.map(([k, v]) => ({ key: META_PREFIX + k, value: v })));
+    for (let i = 0; i < snap.meta.length; i += CHUNK) {
+      await db.syncState.bulkPut(snap.meta.slice(i, i + CHUNK).map(([k, v]) => ({ key: META_PREFIX + k, value: v })));
+    }
     const vector = { ...(await readVector(db)) };
     for (const [dev, seq] of Object.entries(snap.vector)) vector[dev] = Math.max(vector[dev] ?? 0, seq);
     await db.syncState.put({ key: SK.vector, value: vector });
+    const old = await db.syncState.get(SK.conflictScopes);
+    const oldScopes = (old?.value as string[] | undefined) ?? [];
+    if (oldScopes.length > 0) await db.syncState.bulkDelete(oldScopes.map((s) => CONFLICT_PREFIX + s));
+    await db.syncState.bulkPut([...conflicts].map(([scope, list]) => ({ key: CONFLICT_PREFIX + scope, value: list })));
+    await db.syncState.put({ key: SK.conflictScopes, value: [...conflicts.keys()].sort() });
   });
-  await recomputeAllConflicts(db);
 }
+
+const CHUNK = 10_000;

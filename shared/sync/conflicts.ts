@@ -184,3 +184,45 @@ export function scopesOf(table: EntityTable, record: PlainRecord | undefined): s
 export function sortConflicts(list: SyncConflict[]): SyncConflict[] {
   return list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/**
+ * Every conflict of a whole dataset at once (after loading a snapshot),
+ * computed in memory; grouped by scope. Same rules and ids as the
+ * incremental checks.
+ */
+export function allConflicts(
+  data: { stays: readonly Stay[]; beds: readonly Bed[] },
+  records: Iterable<{ table: EntityTable; record: PlainRecord | undefined; state: SyncRecordState | undefined }>,
+): Map<string, SyncConflict[]> {
+  const out = new Map<string, SyncConflict[]>();
+  const group = <T>(list: readonly T[], key: (t: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const k = key(x);
+      const l = m.get(k);
+      if (l) l.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const put = (scope: string, list: SyncConflict[]) => {
+    if (list.length > 0) out.set(scope, list);
+  };
+  for (const [bedId, list] of group(data.stays, (s) => s.bedId)) put(`bed:${bedId}`, bedConflicts(bedId, list));
+  for (const [personId, list] of group(data.stays, (s) => s.personId)) put(`person:${personId}`, personConflicts(personId, list));
+  const bedsById = new Map(data.beds.map((b) => [b.id, b]));
+  const bedsByRoom = group(data.beds, (b) => b.roomId);
+  for (const [roomId, list] of group(data.stays, (s) => s.roomId)) {
+    const beds = [...(bedsByRoom.get(roomId) ?? [])];
+    for (const s of list) {
+      const b = bedsById.get(s.bedId);
+      if (b && b.roomId !== roomId) beds.push(b);
+    }
+    put(`room:${roomId}`, roomConflicts(roomId, list, beds));
+  }
+  for (const { table, record, state } of records) {
+    if (!record || !state?.f) continue;
+    put(`rec:${table}:${record.id}`, recordConflicts(table, record, state));
+  }
+  return out;
+}

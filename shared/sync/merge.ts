@@ -111,19 +111,20 @@ function cmp(a: string, b: string): number {
  */
 export function mergeOp(table: EntityTable, recordIn: PlainRecord | undefined, stateIn: SyncRecordState | undefined, op: RecordOp, hlc: string): MergeResult {
   void table;
-  const record: PlainRecord = recordIn ? { ...recordIn } : { id: op.id };
-  const state: SyncRecordState = stateIn ? { ...stateIn, ...(stateIn.f ? { f: { ...stateIn.f } } : {}) } : {};
-  const fields: Record<string, unknown> = op.kind === 'delete' ? { deleted: true } : op.fields;
-  const base = op.base ?? {};
 
   // Fast path: a create of a record nobody wrote before. One stamp covers
   // all fields; per-field entries appear only when a field is overwritten.
   // (A local create arrives here with the record already written.)
-  if (!stateIn && op.kind === 'upsert' && op.created && Object.keys(base).length === 0) {
-    const created: PlainRecord = { ...record, ...op.fields, id: op.id };
-    return { record: created, state: { c: hlc }, changed: !recordIn || !sameValue(recordIn, created) };
+  if (!stateIn && op.kind === 'upsert' && op.created && (!op.base || Object.keys(op.base).length === 0)) {
+    if (!recordIn) return { record: { ...op.fields, id: op.id }, state: { c: hlc }, changed: true };
+    const created: PlainRecord = { ...recordIn, ...op.fields, id: op.id };
+    return { record: created, state: { c: hlc }, changed: !sameValue(recordIn, created) };
   }
 
+  const record: PlainRecord = recordIn ? { ...recordIn } : { id: op.id };
+  const state: SyncRecordState = stateIn ? { ...stateIn, ...(stateIn.f ? { f: { ...stateIn.f } } : {}) } : {};
+  const fields: Record<string, unknown> = op.kind === 'delete' ? { deleted: true } : op.fields;
+  const base = op.base ?? {};
   let changed = !recordIn;
   const isDelete = fields.deleted === true;
   const known = isDelete ? [...new Set(Object.values(base).flat())].sort() : undefined;
