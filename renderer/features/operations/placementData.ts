@@ -1,12 +1,16 @@
 // Live snapshot of the records the residents screens and the operation
-// dialogs show: persons, households, stays and the accommodation tree. Loaded
-// as whole tables through one live query, so every write (local or synced)
-// refreshes the screens. At county scale (hundreds of places, thousands of
-// stays) this is a few milliseconds.
+// dialogs show: persons, households, stays and the accommodation tree.
+// usePlacementData loads them as whole tables through one live query, so
+// every write (local or synced) refreshes the screens – fine at county scale
+// (hundreds of places, thousands of stays). useCachedPlacementData derives
+// the same lookup from the app-wide occupancy store instead (loaded once,
+// updated incrementally), for screens that must stay cheap at Berlin scale.
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Accommodation, Bed, BedBlock, Household, Id, Person, Room, Stay, Unit } from '../../../shared/domain/model';
 import { getDb } from '../../db/db';
 import type { QuartierDb } from '../../db/db';
+import { useOccupancyData } from '../occupancy-data/hooks';
 
 export interface PlacementData {
   persons: Person[];
@@ -33,6 +37,8 @@ export interface PlacementLookup extends PlacementData {
 }
 
 const live = <T extends { deleted?: boolean }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
+/** Stays that count: not deleted and not cancelled. */
+const activeStays = (stays: Stay[]): Stay[] => stays.filter((s) => !s.deleted && !s.cancelled);
 
 export async function loadPlacementData(db: QuartierDb): Promise<PlacementData> {
   return db.transaction(
@@ -52,7 +58,7 @@ export async function loadPlacementData(db: QuartierDb): Promise<PlacementData> 
       return {
         persons: live(persons),
         households: live(households),
-        stays: stays.filter((s) => !s.deleted && !s.cancelled),
+        stays: activeStays(stays),
         beds: live(beds),
         rooms: live(rooms),
         units: live(units),
@@ -63,23 +69,34 @@ export async function loadPlacementData(db: QuartierDb): Promise<PlacementData> 
   );
 }
 
-export function indexPlacementData(data: PlacementData): PlacementLookup {
-  const byId = <T extends { id: Id }>(rows: T[]) => new Map(rows.map((r) => [r.id, r] as const));
+const byId = <T extends { id: Id }>(rows: T[]) => new Map(rows.map((r) => [r.id, r] as const));
+
+/** Active stays per person, sorted by from. */
+function staysByPersonOf(stays: readonly Stay[]): Map<Id, Stay[]> {
   const staysByPerson = new Map<Id, Stay[]>();
-  for (const s of data.stays) {
+  for (const s of stays) {
     const list = staysByPerson.get(s.personId);
     if (list) list.push(s);
     else staysByPerson.set(s.personId, [s]);
   }
   for (const list of staysByPerson.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return staysByPerson;
+}
+
+/** Members per household, sorted by birth date. */
+function membersByHouseholdOf(persons: readonly Person[]): Map<Id, Person[]> {
   const membersByHousehold = new Map<Id, Person[]>();
-  for (const p of data.persons) {
+  for (const p of persons) {
     if (!p.householdId) continue;
     const list = membersByHousehold.get(p.householdId);
     if (list) list.push(p);
     else membersByHousehold.set(p.householdId, [p]);
   }
   for (const list of membersByHousehold.values()) list.sort((a, b) => (a.birthDate ?? '').localeCompare(b.birthDate ?? ''));
+  return membersByHousehold;
+}
+
+export function indexPlacementData(data: PlacementData): PlacementLookup {
   return {
     ...data,
     personById: byId(data.persons),
@@ -88,14 +105,55 @@ export function indexPlacementData(data: PlacementData): PlacementLookup {
     roomById: byId(data.rooms),
     unitById: byId(data.units),
     accommodationById: byId(data.accommodations),
-    staysByPerson,
-    membersByHousehold,
+    staysByPerson: staysByPersonOf(data.stays),
+    membersByHousehold: membersByHouseholdOf(data.persons),
   };
 }
 
 /** The live, indexed placement data; undefined while loading. */
 export function usePlacementData(db: QuartierDb = getDb()): PlacementLookup | undefined {
   return useLiveQuery(async () => indexPlacementData(await loadPlacementData(db)), [db]);
+}
+
+/**
+ * The same lookup as usePlacementData, derived from the cached occupancy
+ * dataset (no table reads of its own); undefined while the store loads.
+ * Every part is memoised on the dataset array it comes from, and the store
+ * reuses the arrays of unchanged tables: a check-in (stays) rebuilds the
+ * stay index but not the 150,000-person maps.
+ */
+export function useCachedPlacementData(db?: QuartierDb): PlacementLookup | undefined {
+  const { version, dataset } = useOccupancyData(db);
+  const persons = useLive(dataset.persons);
+  const households = useLive(dataset.households);
+  const beds = useLive(dataset.beds);
+  const rooms = useLive(dataset.rooms);
+  const units = useLive(dataset.units);
+  const accommodations = useLive(dataset.accommodations);
+  const bedBlocks = useLive(dataset.bedBlocks);
+  const stays = useMemo(() => activeStays(dataset.stays), [dataset.stays]);
+  const personById = useMemo(() => byId(persons), [persons]);
+  const householdById = useMemo(() => byId(households), [households]);
+  const membersByHousehold = useMemo(() => membersByHouseholdOf(persons), [persons]);
+  const staysByPerson = useMemo(() => staysByPersonOf(stays), [stays]);
+  const tree = useMemo(
+    () => ({ bedById: byId(beds), roomById: byId(rooms), unitById: byId(units), accommodationById: byId(accommodations) }),
+    [beds, rooms, units, accommodations],
+  );
+  // At least one complete load; a later failed update keeps the last good data.
+  const ready = version > 0;
+  return useMemo(
+    () =>
+      ready
+        ? { persons, households, stays, beds, rooms, units, accommodations, bedBlocks, personById, householdById, staysByPerson, membersByHousehold, ...tree }
+        : undefined,
+    [ready, persons, households, stays, beds, rooms, units, accommodations, bedBlocks, personById, householdById, staysByPerson, membersByHousehold, tree],
+  );
+}
+
+/** Not-deleted rows of one dataset table, recomputed only when that table changed. */
+function useLive<T extends { deleted?: boolean }>(rows: T[]): T[] {
+  return useMemo(() => live(rows), [rows]);
 }
 
 /** The stay a person is in on `day` (active, day in [from, to)), if any. */

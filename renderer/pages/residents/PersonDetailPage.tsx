@@ -33,7 +33,7 @@ import type { Id, Stay } from '../../../shared/domain/model';
 import { computeDeadlines } from '../../../shared/occupancy/deadlines';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
-import { currentStay, placeOf, plannedStay, usePlacementData } from '../../features/operations/placementData';
+import { currentStay, placeOf, plannedStay, useCachedPlacementData } from '../../features/operations/placementData';
 import { canSeeVulnerabilities, useRole } from '../../features/operations/role';
 import { labelWith } from '../../features/operations/components/pickers';
 import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
@@ -64,7 +64,7 @@ export default function PersonDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('residents');
   const { t: to } = useTranslation('operations');
-  const data = usePlacementData();
+  const data = useCachedPlacementData();
   const role = useRole();
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [correctId, setCorrectId] = useState<Id | null>(null);

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { isoDateOf } from '../../../shared/domain/dates';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
-import { usePlacementData } from '../../features/operations/placementData';
+import { useCachedPlacementData } from '../../features/operations/placementData';
 import { PersonFormDialog } from '../../features/operations/dialogs/PersonFormDialog';
 import { HouseholdFormDialog } from '../../features/operations/dialogs/HouseholdFormDialog';
 import { buildResidentRows, type ResidentRow } from './residentRows';
@@ -21,7 +21,7 @@ import { DeadlineChip } from './DeadlineChip';
 
 export default function ResidentsListPage() {
   const { t } = useTranslation('residents');
-  const data = usePlacementData();
+  const data = useCachedPlacementData();
   const [query, setQuery] = useState('');
   // Most records are former residents; the everyday view shows who lives here now or is expected.
   const [currentOnly, setCurrentOnly] = useState(true);
