@@ -173,7 +173,6 @@ export function findPlaces(ix: OccupancyIndex, request: PlaceRequest, options: F
   // How many ranked suggestions to keep; a negative or NaN limit keeps them
   // all and the final slice applies Array.prototype.slice's own rules.
   const keep = limit >= 0 ? Math.floor(limit) : Number.POSITIVE_INFINITY;
-  if (keep === 0) return [];
   const allowSplit = options.allowSplitRooms ?? true;
   // Several rooms of one unit are only ever considered for two or more persons.
   const splitPossible = allowSplit && n >= 2;
@@ -190,6 +189,8 @@ export function findPlaces(ix: OccupancyIndex, request: PlaceRequest, options: F
     family: request.persons.every((p) => fitsRestriction('family', p, request.persons, request.from)),
   };
   const fits = (room: Room): boolean => (!needsBarrierFree || room.barrierFree) && fitsByRestriction[room.restriction];
+  // Checked after the request is evaluated, so bad input fails as before.
+  if (keep === 0) return [];
 
   /** Who else lives in the room during the period (ranking only); scanned only for rooms that can still rank. */
   const occupantsOf = (c: RoomCandidate): RoomCandidate => {
