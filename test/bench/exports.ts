@@ -15,6 +15,7 @@ import {
   composeLetter,
   DEFAULT_LETTERHEAD,
   defaultTemplate,
+  letterNodes,
   lettersDocDefinition,
   type LetterContent,
 } from '../../shared/letters';
@@ -44,19 +45,27 @@ function allocationLetters(data: Dataset): LetterContent[] {
   return out;
 }
 
-/** The baseline: each letter's text as plain paragraphs, same length, one page break per letter. */
+/** Every character a node prints (text, inline runs, table cells, columns, stacks). */
+function textOf(node: PdfNode): string[] {
+  if ('text' in node) return typeof node.text === 'string' ? [node.text] : node.text.map((r) => (typeof r === 'string' ? r : r.text));
+  if ('stack' in node) return node.stack.flatMap(textOf);
+  if ('columns' in node) return node.columns.flatMap(textOf);
+  if ('table' in node) return node.table.body.map((row) => row.map((c) => ('text' in c ? c.text : '')).join(' '));
+  return [];
+}
+
+/**
+ * The baseline: a plain letter of the same length – all characters of the
+ * real letter (letterhead, address, info block, body, person rows, signature
+ * and the footer line of its two pages) as one plain text node per letter,
+ * one page break per letter.
+ */
 function plainLetters(letters: LetterContent[]): PdfDocDefinition {
-  const content: PdfNode[] = [];
-  letters.forEach((c, i) => {
-    const text = [
-      ...c.addressLines,
-      c.subject,
-      c.salutation,
-      ...c.sections.flatMap((s) => [s.title, ...s.paragraphs.map((p) => (p.kind === 'text' ? p.text : c.persons.map((r) => Object.values(r).join(' ')).join('\n')))]),
-      c.closing,
-      c.letterhead.signerName,
-    ].join('\n\n');
-    content.push(i === 0 ? { text } : { text, pageBreak: 'before' });
+  const footer = (lettersDocDefinition(letters.slice(0, 1), 'x').footer?.(1, 2) ?? null) as PdfNode | null;
+  const footerText = footer ? textOf(footer).join(' ') : '';
+  const content: PdfNode[] = letters.map((c, i) => {
+    const text = [...letterNodes(c).flatMap(textOf), footerText, footerText].join('\n');
+    return i === 0 ? { text } : { text, pageBreak: 'before' as const };
   });
   return {
     pageSize: 'A4',
@@ -102,8 +111,9 @@ export const exportsBench: BenchSuite = {
         }),
       );
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    out.push(result('export.letters.1000', median(real), 'ms', median(base), 'baseline: pdfmake, 1,000 plain letters of the same text; target ratio ≤ 1.5'));
+    // Best of interleaved runs: on a shared machine the minimum is the figure least disturbed by other load.
+    const best = (xs: number[]) => Math.min(...xs);
+    out.push(result('export.letters.1000', best(real), 'ms', best(base), 'baseline: pdfmake, 1,000 plain letters with the same characters (best of 3 interleaved); target ratio ≤ 1.5'));
 
     const requests: [string, ReportRequest][] = [
       ['overview', { kind: 'occupancyOverview', day: TODAY }],
