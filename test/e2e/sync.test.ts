@@ -25,6 +25,9 @@ interface Laptop {
 async function startLaptop(server: WebServer, name: string): Promise<Laptop> {
   const profile = await makeTempDir(`sync-${name}`);
   const context = await launchBrowser(profile);
+  // tsx (esbuild keepNames) wraps named inner functions of page.evaluate
+  // callbacks in __name(); give the page a no-op for it.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const { page } = await openPage(context, server.url);
   const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
   await dialog.waitFor();
@@ -49,7 +52,7 @@ async function syncNow(page: Page): Promise<void> {
   }, undefined, { timeout: 120_000 });
 }
 
-/** A free bed and two persons without any stay, identical on both laptops (same demo seed). */
+/** A free bed and two persons without a current stay, identical on both laptops (same demo seed). */
 async function pickPlacement(page: Page): Promise<{ bedId: string; personIds: [string, string] }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -63,10 +66,16 @@ async function pickPlacement(page: Page): Promise<{ bedId: string; personIds: [s
         r.onsuccess = () => resolve(r.result as T[]);
         r.onerror = () => reject(r.error ?? new Error('getAll failed'));
       });
-    type S = { bedId: string; personId: string };
-    const stays = await all<S>('stays');
+    type S = { bedId: string; personId: string; to: string | null; cancelled?: boolean; deleted?: boolean };
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    // Busy = a stay that has not ended by today (current or planned).
+    const stays = (await all<S>('stays')).filter((s) => !s.cancelled && !s.deleted && (s.to === null || s.to > today));
     const usedBeds = new Set(stays.map((s) => s.bedId));
     const usedPersons = new Set(stays.map((s) => s.personId));
+    for (const b of await all<{ bedId: string; until: string | null; deleted?: boolean }>('bedBlocks')) {
+      if (!b.deleted && (b.until === null || b.until > today)) usedBeds.add(b.bedId);
+    }
     const beds = (await all<{ id: string; deleted?: boolean; reserve: boolean }>('beds')).filter((b) => !b.deleted && !b.reserve && !usedBeds.has(b.id)).map((b) => b.id).sort();
     const persons = (await all<{ id: string; deleted?: boolean }>('persons')).filter((p) => !p.deleted && !usedPersons.has(p.id)).map((p) => p.id).sort();
     db.close();
@@ -134,6 +143,7 @@ async function conflictIds(page: Page): Promise<string[]> {
   return page.locator('[data-conflict-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-conflict-id') ?? '').sort());
 }
 
+/** Stays of the bed that are current or planned (not ended by today). */
 async function activeStaysOfBed(page: Page, bedId: string): Promise<string[]> {
   return page.evaluate(async (bedId) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -141,13 +151,15 @@ async function activeStaysOfBed(page: Page, bedId: string): Promise<string[]> {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error ?? new Error('open failed'));
     });
-    const stays = await new Promise<{ id: string; bedId: string; cancelled?: boolean; deleted?: boolean }[]>((resolve, reject) => {
+    const stays = await new Promise<{ id: string; bedId: string; to: string | null; cancelled?: boolean; deleted?: boolean }[]>((resolve, reject) => {
       const r = db.transaction('stays').objectStore('stays').getAll();
       r.onsuccess = () => resolve(r.result as never);
       r.onerror = () => reject(r.error ?? new Error('getAll failed'));
     });
     db.close();
-    return stays.filter((s) => s.bedId === bedId && !s.cancelled && !s.deleted).map((s) => s.id).sort();
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return stays.filter((s) => s.bedId === bedId && !s.cancelled && !s.deleted && (s.to === null || s.to > today)).map((s) => s.id).sort();
   }, bedId);
 }
 

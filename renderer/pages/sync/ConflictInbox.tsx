@@ -95,7 +95,7 @@ function StayCard({ side, busy, onAction }: { side: StaySide; busy: boolean; onA
           {name}
         </Typography>
         <Typography variant="body2">
-          {t('conflicts.room')} {side.room?.number ?? '?'} · {t('conflicts.bed')} {side.bed?.label ?? '?'}
+          {t('conflicts.room')} {side.room?.number ?? '?'} · {side.bed?.label ?? `${t('conflicts.bed')} ?`}
           {side.bed?.deleted ? ` (${t('conflicts.deleted')})` : ''}
         </Typography>
         <Typography variant="body2">

@@ -40,3 +40,26 @@ describe('occupancy conflicts', () => {
     expect(c[0]!.refs.map((r) => r.id)).toEqual(['s1', 's2']);
   });
 });
+
+describe('allConflicts', () => {
+  it('finds the same conflicts as the per-scope checks', async () => {
+    const { allConflicts } = await import('../../../shared/sync/conflicts');
+    const stays = [
+      stay('s1', 'p1', 'b1', '2026-03-01', null),
+      stay('s2', 'p2', 'b1', '2026-03-05', null),
+      stay('s3', 'p1', 'b2', '2026-03-10', null),
+      stay('s4', 'p3', 'b2', '2027-01-01', null, { cancelled: true }),
+    ];
+    const beds = [bed('b1'), bed('b2', { deleted: true })];
+    const all = [...allConflicts({ stays, beds }, []).values()].flat().map((c) => c.id).sort();
+    const single = [
+      ...bedConflicts('b1', stays),
+      ...bedConflicts('b2', stays),
+      ...personConflicts('p1', stays),
+      ...personConflicts('p2', stays),
+      ...roomConflicts('r1', stays, beds),
+    ].map((c) => c.id).sort();
+    expect(all).toEqual(single);
+    expect(all.length).toBe(3);
+  });
+});
