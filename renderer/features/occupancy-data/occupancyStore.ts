@@ -54,7 +54,6 @@ export interface OccupancyStoreOptions<I> {
 type Row = EntityByTable[OccupancyTable];
 
 export class OccupancyStore<I> {
-  private readonly rows = new Map<OccupancyTable, Map<Id, Row>>();
   private readonly listeners = new Set<() => void>();
   private readonly tableNames: ReadonlySet<string> = new Set(OCCUPANCY_TABLES);
   private snapshot: OccupancySnapshot<I> = {
@@ -123,6 +122,12 @@ export class OccupancyStore<I> {
 
   private enqueue(step: () => Promise<void>): void {
     this.queue = this.queue.then(step).catch((error: unknown) => {
+      // The database was closed under us (deleted, replaced, a test ended):
+      // nothing left to follow, and nothing wrong to report.
+      if (!this.db.isOpen() && error instanceof Dexie.DatabaseClosedError) {
+        this.dispose();
+        return;
+      }
       console.error('Belegungsdaten konnten nicht geladen werden', error);
       this.publish({ ...this.snapshot, status: 'error', error });
     });
@@ -149,50 +154,39 @@ export class OccupancyStore<I> {
     const t0 = performance.now();
     const tables = OCCUPANCY_TABLES.map((name) => this.db.table(name));
     const arrays = await this.db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray() as Promise<Row[]>)));
+    // The arrays Dexie returned ARE the first dataset: no per-row Map inserts
+    // and no copies (≈ 700,000 rows at Berlin scale).
+    const dataset = emptyDataset();
     OCCUPANCY_TABLES.forEach((name, i) => {
-      const map = new Map<Id, Row>();
-      for (const row of arrays[i] ?? []) map.set(row.id, row);
-      this.rows.set(name, map);
+      (dataset[name] as Row[]) = arrays[i] ?? [];
     });
-    this.rebuild(t0, new Set(OCCUPANCY_TABLES));
+    this.publishBuilt(t0, dataset);
   }
 
   private async apply(changes: Map<string, TableChange>): Promise<void> {
     const t0 = performance.now();
+    const previous = this.snapshot.dataset;
+    // Arrays of unchanged tables are reused, so consumers memoised on e.g.
+    // `dataset.persons` (the quick search) do not recompute after a check-in.
+    const dataset: Dataset = { ...previous };
     const work = [...changes].map(async ([name, change]) => {
       const table = this.db.table(name);
-      const map = this.rows.get(name as OccupancyTable) ?? new Map<Id, Row>();
+      const key = name as OccupancyTable;
       if (change.kind === 'all') {
-        const all = (await table.toArray()) as Row[];
-        map.clear();
-        for (const row of all) map.set(row.id, row);
-      } else {
-        const ids = [...change.keys];
-        const fresh = (await table.bulkGet(ids)) as (Row | undefined)[];
-        ids.forEach((id, i) => {
-          const row = fresh[i];
-          if (row) map.set(id, row);
-          else map.delete(id);
-        });
+        (dataset[key] as Row[]) = (await table.toArray()) as Row[];
+        return;
       }
-      this.rows.set(name as OccupancyTable, map);
+      const ids = [...change.keys];
+      const fresh = (await table.bulkGet(ids)) as (Row | undefined)[];
+      (dataset[key] as Row[]) = mergeRows(previous[key] as Row[], ids, fresh);
     });
     await Promise.all(work);
-    this.rebuild(t0, new Set([...changes.keys()] as OccupancyTable[]));
+    this.publishBuilt(t0, dataset);
   }
 
-  /**
-   * Publishes a new dataset and index. Arrays of unchanged tables are reused,
-   * so consumers memoised on e.g. `dataset.persons` (the quick search) do not
-   * recompute after a check-in.
-   */
-  private rebuild(t0: number, changed: ReadonlySet<OccupancyTable>): void {
+  /** Builds the index of `dataset` and publishes both. */
+  private publishBuilt(t0: number, dataset: Dataset): void {
     if (this.disposed) return;
-    const previous = this.snapshot.dataset;
-    const dataset = emptyDataset();
-    for (const name of OCCUPANCY_TABLES) {
-      (dataset[name] as Row[]) = changed.has(name) ? [...(this.rows.get(name)?.values() ?? [])] : previous[name];
-    }
     const index = this.options.buildIndex(dataset);
     this.publish({
       status: 'ready',
@@ -208,4 +202,28 @@ export class OccupancyStore<I> {
     this.snapshot = next;
     for (const l of [...this.listeners]) l();
   }
+}
+
+/**
+ * A new array: `rows` with the rows of `ids` replaced by `fresh` (same
+ * position), dropped where `fresh` has none (deleted), and appended at the
+ * end where they are new. One pass with a Set lookup per row: at Berlin
+ * scale (505,000 stays) a few milliseconds, against a per-table Map of every
+ * row that would cost tens of MB of heap for the app's lifetime.
+ */
+export function mergeRows<T extends { id: Id }>(rows: readonly T[], ids: readonly Id[], fresh: readonly (T | undefined)[]): T[] {
+  const byId = new Map<Id, T | undefined>();
+  ids.forEach((id, i) => byId.set(id, fresh[i]));
+  const out: T[] = [];
+  for (const row of rows) {
+    if (!byId.has(row.id)) {
+      out.push(row);
+      continue;
+    }
+    const next = byId.get(row.id);
+    byId.delete(row.id);
+    if (next) out.push(next);
+  }
+  for (const next of byId.values()) if (next) out.push(next);
+  return out;
 }

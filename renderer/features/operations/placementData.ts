@@ -1,14 +1,11 @@
-// Live snapshot of the records the residents screens and the operation
-// dialogs show: persons, households, stays and the accommodation tree.
-// usePlacementData loads them as whole tables through one live query, so
-// every write (local or synced) refreshes the screens – fine at county scale
-// (hundreds of places, thousands of stays). useCachedPlacementData derives
-// the same lookup from the app-wide occupancy store instead (loaded once,
-// updated incrementally), for screens that must stay cheap at Berlin scale.
+// Snapshot of the records the residents screens, the Belegung page and the
+// operation dialogs show: persons, households, stays and the accommodation
+// tree. useCachedPlacementData derives it from the app-wide occupancy store
+// (loaded once, updated incrementally after writes), so opening a screen or
+// a dialog reads no table at Berlin scale. loadPlacementData reads the same
+// records straight from the database (the reference the tests compare with).
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Accommodation, Bed, BedBlock, Household, Id, Person, Room, Stay, Unit } from '../../../shared/domain/model';
-import { getDb } from '../../db/db';
 import type { QuartierDb } from '../../db/db';
 import { useOccupancyData } from '../occupancy-data/hooks';
 
@@ -110,14 +107,10 @@ export function indexPlacementData(data: PlacementData): PlacementLookup {
   };
 }
 
-/** The live, indexed placement data; undefined while loading. */
-export function usePlacementData(db: QuartierDb = getDb()): PlacementLookup | undefined {
-  return useLiveQuery(async () => indexPlacementData(await loadPlacementData(db)), [db]);
-}
-
 /**
- * The same lookup as usePlacementData, derived from the cached occupancy
- * dataset (no table reads of its own); undefined while the store loads.
+ * The same lookup as indexPlacementData(loadPlacementData(db)), derived from
+ * the cached occupancy dataset (no table reads of its own); undefined while
+ * the store loads.
  * Every part is memoised on the dataset array it comes from, and the store
  * reuses the arrays of unchanged tables: a check-in (stays) rebuilds the
  * stay index but not the 150,000-person maps.

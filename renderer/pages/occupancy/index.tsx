@@ -26,7 +26,7 @@ import { isoDateOf } from '../../../shared/domain/dates';
 import type { Id } from '../../../shared/domain/model';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
-import { usePlacementData, type PlacementLookup } from '../../features/operations/placementData';
+import { useCachedPlacementData, type PlacementLookup } from '../../features/operations/placementData';
 import { bedText } from '../../features/operations/components/pickers';
 import { UndoLastButton } from '../../features/operations/components/UndoLastButton';
 import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
@@ -85,7 +85,7 @@ function MovementTable({ data, rows, empty, label }: { data: PlacementLookup; ro
 export default function OccupancyPage() {
   const { t } = useTranslation('occupancy');
   const { t: to } = useTranslation('operations');
-  const data = usePlacementData();
+  const data = useCachedPlacementData();
   const today = isoDateOf(new Date());
   const [dialog, setDialog] = useState<'checkIn' | 'move' | 'checkOut' | null>(null);
   const [blockBedId, setBlockBedId] = useState<Id | null>(null);

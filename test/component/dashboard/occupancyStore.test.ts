@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { runOperation } from '../../../renderer/db/repository';
-import { OccupancyStore } from '../../../renderer/features/occupancy-data/occupancyStore';
+import { mergeRows, OccupancyStore } from '../../../renderer/features/occupancy-data/occupancyStore';
 import { keysOfRangeTree } from '../../../renderer/features/occupancy-data/mutations';
 import { buildOccupancyIndex, type OccupancyIndex } from '../../../shared/occupancy/occupancyIndex';
 import { figuresAsOf } from '../../../shared/occupancy/figures';
@@ -86,6 +86,17 @@ describe('OccupancyStore', () => {
     await new Promise((r) => setTimeout(r, 60));
     await store.settled();
     expect(store.getSnapshot().dataset.stays).toHaveLength(0);
+  });
+});
+
+describe('mergeRows', () => {
+  it('replaces changed rows in place, drops deleted ones, appends new ones, and copies', () => {
+    const rows = [{ id: 'a', v: 1 }, { id: 'b', v: 1 }, { id: 'c', v: 1 }];
+    const out = mergeRows(rows, ['b', 'c', 'd', 'x'], [{ id: 'b', v: 2 }, undefined, { id: 'd', v: 1 }, undefined]);
+    expect(out).toEqual([{ id: 'a', v: 1 }, { id: 'b', v: 2 }, { id: 'd', v: 1 }]);
+    expect(out[0]).toBe(rows[0]);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual({ id: 'b', v: 1 });
   });
 });
 

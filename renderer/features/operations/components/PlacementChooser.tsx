@@ -6,9 +6,10 @@ import { Box, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Id, IsoDate } from '../../../../shared/domain/model';
 import { isIsoDate } from '../../../../shared/domain/dates';
-import { buildOccupancyIndex } from '../../../../shared/occupancy/occupancyIndex';
 import { findPlaces, type PlaceSuggestion } from '../../../../shared/occupancy/finder';
 import type { BedAssignment } from '../../../../shared/occupancy/planners/stays';
+import type { QuartierDb } from '../../../db/db';
+import { useOccupancyIndex } from '../../occupancy-data/hooks';
 import type { PlacementLookup } from '../placementData';
 import { BedPicker } from './pickers';
 import { SuggestionList } from './SuggestionList';
@@ -25,9 +26,11 @@ export interface PlacementChooserProps {
   /** Beds to leave out of suggestions (the persons' current beds on a move). */
   excludeBedIds?: readonly Id[];
   onChange: (assignments: BedAssignment[] | null) => void;
+  /** Database (tests); default the app database. */
+  db?: QuartierDb;
 }
 
-export function PlacementChooser({ data, personIds, from, to, initialBedId, excludeBedIds, onChange }: PlacementChooserProps) {
+export function PlacementChooser({ data, personIds, from, to, initialBedId, excludeBedIds, onChange, db }: PlacementChooserProps) {
   const { t } = useTranslation('operations');
   const [mode, setMode] = useState<PlacementMode>(initialBedId ? 'manual' : 'suggested');
   const [choice, setChoice] = useState(0);
@@ -35,9 +38,11 @@ export function PlacementChooser({ data, personIds, from, to, initialBedId, excl
     initialBedId && personIds[0] ? { [personIds[0]]: initialBedId } : {},
   );
 
-  const index = useMemo(() => buildOccupancyIndex(data), [data]);
+  // The app-wide index of the occupancy store (the same one the dashboard
+  // uses): opening the dialog builds no second index of 500,000 stays.
+  const index = useOccupancyIndex(db);
   const suggestions = useMemo<PlaceSuggestion[]>(() => {
-    if (personIds.length === 0 || !isIsoDate(from) || (to !== null && (!isIsoDate(to) || to <= from))) return [];
+    if (!index || personIds.length === 0 || !isIsoDate(from) || (to !== null && (!isIsoDate(to) || to <= from))) return [];
     const persons = personIds.map((id) => data.personById.get(id)).filter((p) => p !== undefined);
     const householdIds = new Set(persons.map((p) => p.householdId));
     const householdId = householdIds.size === 1 ? ([...householdIds][0] ?? null) : null;

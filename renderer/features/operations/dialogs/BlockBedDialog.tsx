@@ -13,7 +13,7 @@ import { BLOCK_REASONS } from '../../../../shared/occupancy/planners/blocks';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { blockBed, unblockBed } from '../bedBlockCommands';
-import { usePlacementData } from '../placementData';
+import { useCachedPlacementData } from '../placementData';
 import { DateField } from '../../../components/DateField';
 import { FormDateField } from '../../../components/FormDateField';
 import { bedText } from '../components/pickers';
@@ -44,7 +44,7 @@ export function BlockBedDialog(props: BlockBedDialogProps) {
 
 function BlockBedForm({ open, onClose, bedId, onDone, db = getDb() }: BlockBedDialogProps) {
   const { t } = useTranslation('operations');
-  const data = usePlacementData(db);
+  const data = useCachedPlacementData(db);
   const runner = useCommandRunner();
   const today = isoDateOf(new Date());
   const [unblockOn, setUnblockOn] = useState(today);

@@ -28,7 +28,7 @@ import type { BedAssignment } from '../../../../shared/occupancy/planners/stays'
 import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { checkIn } from '../stayCommands';
-import { currentStay, usePlacementData } from '../placementData';
+import { currentStay, useCachedPlacementData } from '../placementData';
 import { DateField } from '../../../components/DateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
@@ -65,7 +65,7 @@ export function CheckInDialog(props: CheckInDialogProps) {
 
 function CheckInWizard({ open, onClose, initialBedId, initialPersonId, initialHouseholdId, initialFrom, onDone, db = getDb() }: CheckInDialogProps) {
   const { t } = useTranslation('operations');
-  const data = usePlacementData(db);
+  const data = useCachedPlacementData(db);
   const runner = useCommandRunner();
   const today = isoDateOf(new Date());
   const [step, setStep] = useState(0);
@@ -162,6 +162,7 @@ function CheckInWizard({ open, onClose, initialBedId, initialPersonId, initialHo
             {!dateError ? (
               <PlacementChooser
                 data={data}
+                db={db}
                 personIds={personIds}
                 from={from}
                 to={to === '' ? null : to}

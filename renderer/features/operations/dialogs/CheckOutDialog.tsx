@@ -12,7 +12,7 @@ import type { Id } from '../../../../shared/domain/model';
 import { DEPARTURE_REASONS } from '../../../../shared/occupancy/planners/stays';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { checkOut } from '../stayCommands';
-import { usePlacementData } from '../placementData';
+import { useCachedPlacementData } from '../placementData';
 import { FormDateField } from '../../../components/FormDateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
@@ -43,7 +43,7 @@ export function CheckOutDialog(props: CheckOutDialogProps) {
 
 function CheckOutForm({ open, onClose, initialPersonId, initialHouseholdId, onDone, db = getDb() }: CheckOutDialogProps) {
   const { t } = useTranslation('operations');
-  const data = usePlacementData(db);
+  const data = useCachedPlacementData(db);
   const runner = useCommandRunner();
   const [subject, setSubject] = useState<Subject | null>(
     initialHouseholdId ? { kind: 'household', id: initialHouseholdId } : initialPersonId ? { kind: 'person', id: initialPersonId } : null,

@@ -11,7 +11,7 @@ import type { Id } from '../../../../shared/domain/model';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { formatDate } from '../../../i18n/format';
 import { correctStay } from '../stayCommands';
-import { usePlacementData } from '../placementData';
+import { useCachedPlacementData } from '../placementData';
 import { FormDateField } from '../../../components/FormDateField';
 import { OverrideReasonField } from '../components/OverrideReasonField';
 import { bedText } from '../components/pickers';
@@ -36,7 +36,7 @@ export interface CorrectStayDialogProps {
 }
 
 export function CorrectStayDialog(props: CorrectStayDialogProps) {
-  const data = usePlacementData(props.db ?? getDb());
+  const data = useCachedPlacementData(props.db ?? getDb());
   const stay = data?.stays.find((s) => s.id === props.stayId);
   if (!props.open || !data || !stay) return null;
   return <CorrectStayForm {...props} initialFrom={stay.from} initialTo={stay.to ?? ''} />;
@@ -52,7 +52,7 @@ function CorrectStayForm({
   initialTo,
 }: CorrectStayDialogProps & { initialFrom: string; initialTo: string }) {
   const { t } = useTranslation('operations');
-  const data = usePlacementData(db);
+  const data = useCachedPlacementData(db);
   const runner = useCommandRunner();
   const [overrideReason, setOverrideReason] = useState('');
   const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { from: initialFrom, to: initialTo, reason: '' } });

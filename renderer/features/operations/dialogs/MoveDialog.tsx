@@ -9,7 +9,7 @@ import type { Id } from '../../../../shared/domain/model';
 import type { BedAssignment } from '../../../../shared/occupancy/planners/stays';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { move } from '../stayCommands';
-import { currentStay, usePlacementData } from '../placementData';
+import { currentStay, useCachedPlacementData } from '../placementData';
 import { DateField } from '../../../components/DateField';
 import { MemberChecklist } from '../components/MemberChecklist';
 import { useMemberSelection } from '../components/useMemberSelection';
@@ -36,7 +36,7 @@ export function MoveDialog(props: MoveDialogProps) {
 
 function MoveForm({ open, onClose, initialPersonId, initialHouseholdId, initialBedId, onDone, db = getDb() }: MoveDialogProps) {
   const { t } = useTranslation('operations');
-  const data = usePlacementData(db);
+  const data = useCachedPlacementData(db);
   const runner = useCommandRunner();
   const [subject, setSubject] = useState<Subject | null>(
     initialHouseholdId ? { kind: 'household', id: initialHouseholdId } : initialPersonId ? { kind: 'person', id: initialPersonId } : null,
@@ -94,6 +94,7 @@ function MoveForm({ open, onClose, initialPersonId, initialHouseholdId, initialB
             {selected.length > 0 && !dateError ? (
               <PlacementChooser
                 data={data}
+                db={db}
                 personIds={selected}
                 from={date}
                 to={null}
