@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { closeQuietly, countIndexedDb, launchBrowser, makeTempDir, openPage, removeDirs, screenshot, startWebServer, type PageProblems, type WebServer } from './harness';
+import { axeSeriousViolations, closeQuietly, countIndexedDb, describeViolations, launchBrowser, makeTempDir, openPage, removeDirs, screenshot, startWebServer, type PageProblems, type WebServer } from './harness';
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({ data: bytes }).promise;
@@ -96,6 +96,37 @@ void describe('letters in web mode', { timeout: 300_000 }, () => {
     await page.getByRole('tab', { name: 'Protokoll' }).click();
     await page.getByRole('table', { name: 'Protokoll der Schreiben' }).waitFor();
     await screenshot(page, 'letters-log');
+    assert.deepEqual(problems.errors, [], 'no uncaught or console errors');
+  });
+
+  void it('has no serious accessibility violations on the letters tabs', async () => {
+    for (const tab of ['Serienbriefe', 'Protokoll', 'Vorlagen', 'Briefkopf']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForLoadState('networkidle');
+      const violations = await axeSeriousViolations(page);
+      assert.deepEqual(violations, [], `${tab}:\n${describeViolations(violations)}`);
+    }
+    await screenshot(page, 'letters-letterhead');
+  });
+
+  void it('shows a report and downloads it as Excel', async () => {
+    await page.goto(`${server!.origin}/#/reports`);
+    await page.getByRole('heading', { level: 1, name: 'Berichte' }).waitFor();
+    await page.getByRole('button', { name: 'Anzeigen' }).click();
+    const preview = page.getByTestId('report-preview');
+    await preview.getByRole('heading', { name: 'Belegungsübersicht' }).waitFor();
+    assert.ok((await preview.getByText('Landkreis gesamt').count()) > 0);
+    const violations = await axeSeriousViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await screenshot(page, 'reports-overview');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Als Excel speichern' }).click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^Belegungsuebersicht-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const target = path.join(downloadDir!, file.suggestedFilename());
+    await file.saveAs(target);
+    const bytes = await readFile(target);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx file is a zip archive');
     assert.deepEqual(problems.errors, [], 'no uncaught or console errors');
   });
 });
