@@ -1,6 +1,8 @@
 // The registered bench suites; each issue adds its own.
 import type { BenchSuite } from './harness';
+import { exportsBench } from './exports';
 import { occupancyEngineSuite } from './occupancy';
 import { occupancyBrowserSuite } from './occupancy-browser';
+import { syncBench } from './sync';
 
-export const suites: BenchSuite[] = [occupancyEngineSuite, occupancyBrowserSuite];
+export const suites: BenchSuite[] = [occupancyEngineSuite, occupancyBrowserSuite, syncBench, exportsBench];
