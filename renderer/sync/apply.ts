@@ -108,15 +108,11 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     const before = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
     for (const [table, idSet] of wanted) {
       const ids = [...idSet];
-      // Most remote changes create new records: find the existing ones with a
-      // key-only cursor (far cheaper than fetching every id), then fetch only
-      // those and their merge state (which exists only next to a record).
-      const existing: string[] = await db.table<Rec, string>(table).where(':id').anyOf(ids).primaryKeys();
-      const [recs, metas] =
-        existing.length > 0
-          ? await Promise.all([db.table<Rec, string>(table).bulkGet(existing), db.syncState.bulkGet(existing.map((id) => metaKey(table, id)))])
-          : [[], []];
-      const recById = new Map(existing.map((id, i) => [id, recs[i]]));
+      const recs = await db.table<Rec, string>(table).bulkGet(ids);
+      // Merge state exists only next to a stored record: skip the lookup for new ones.
+      const existing = ids.filter((_, i) => recs[i] !== undefined);
+      const metas = existing.length > 0 ? await db.syncState.bulkGet(existing.map((id) => metaKey(table, id))) : [];
+      const recById = new Map(ids.map((id, i) => [id, recs[i]]));
       const metaById = new Map(existing.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
       ids.forEach((id) => {
         const k = metaKey(table, id);

@@ -250,5 +250,13 @@ async function benchJoin(ctx: BenchContext): Promise<BenchResult[]> {
 export const syncBench: BenchSuite = {
   area: 'sync',
   title: 'Sync: ingest, incremental sync, joining from a snapshot',
-  run: async (ctx) => [...(await benchIngest(ctx)), ...(await benchIncremental(ctx)), ...(await benchJoin(ctx))],
+  // QUARTIER_SYNC_BENCH=ingest,incremental,join picks parts (default: all).
+  run: async (ctx) => {
+    const parts = (process.env.QUARTIER_SYNC_BENCH ?? 'ingest,incremental,join').split(',');
+    const out: BenchResult[] = [];
+    if (parts.includes('ingest')) out.push(...(await benchIngest(ctx)));
+    if (parts.includes('incremental')) out.push(...(await benchIncremental(ctx)));
+    if (parts.includes('join')) out.push(...(await benchJoin(ctx)));
+    return out;
+  },
 };
