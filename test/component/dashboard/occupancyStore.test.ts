@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { runOperation } from '../../../renderer/db/repository';
-import { mergeRows, OccupancyStore } from '../../../renderer/features/occupancy-data/occupancyStore';
+import { keySplitPoints, mergeRows, OccupancyStore } from '../../../renderer/features/occupancy-data/occupancyStore';
 import { keysOfRangeTree } from '../../../renderer/features/occupancy-data/mutations';
 import { buildOccupancyIndex, type OccupancyIndex } from '../../../shared/occupancy/occupancyIndex';
 import { figuresAsOf } from '../../../shared/occupancy/figures';
@@ -86,6 +86,28 @@ describe('OccupancyStore', () => {
     await new Promise((r) => setTimeout(r, 60));
     await store.settled();
     expect(store.getSnapshot().dataset.stays).toHaveLength(0);
+  });
+});
+
+describe('reading the big tables in key ranges', () => {
+  it('returns every row in key order, whatever the ids look like', async () => {
+    const first = await store.ready();
+    const base = first.dataset.persons[0]!;
+    const ids = ['', '0', 'dm-per-00001', 'dm-per-0zzzz', 'zzz', '\uffff\uffff', ...Array.from({ length: 200 }, () => crypto.randomUUID())];
+    await db.persons.bulkPut(ids.map((id) => ({ ...base, id })));
+    const fresh = new OccupancyStore(db, { buildIndex: buildOccupancyIndex });
+    const snap = await fresh.ready();
+    fresh.dispose();
+    expect(snap.dataset.persons.map((p) => p.id)).toEqual(await db.persons.toCollection().primaryKeys());
+    expect(snap.dataset.persons).toHaveLength(first.dataset.persons.length + ids.length);
+  });
+
+  it('splits strictly between the first and the last key', () => {
+    const points = keySplitPoints('dm-sta-00000', 'dm-sta-0aufx', 16);
+    expect(points.length).toBeGreaterThan(4);
+    expect(points.every((p) => p > 'dm-sta-00000' && p < 'dm-sta-0aufx')).toBe(true);
+    expect([...points].sort()).toEqual(points);
+    expect(keySplitPoints('a', 'a', 16)).toEqual([]);
   });
 });
 
