@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fillDate } from './occupancy-helpers';
 import { axeSeriousViolations, closeQuietly, countIndexedDb, describeViolations, launchBrowser, makeTempDir, openPage, removeDirs, screenshot, startWebServer, type PageProblems, type WebServer } from './harness';
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
@@ -51,8 +52,9 @@ void describe('letters in web mode', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Schreiben' }).waitFor();
     await page.getByRole('combobox', { name: 'Art des Schreibens' }).click();
     await page.getByRole('option', { name: 'Mitteilung an die Gemeinde' }).click();
-    await page.getByLabel('Von').fill('2000-01-01');
-    await page.getByLabel('Bis').fill('2100-12-31');
+    // German picker fields (TT.MM.JJJJ), typed the way a user does.
+    await fillDate(page, page.locator('main'), 'Von', '2000-01-01');
+    await fillDate(page, page.locator('main'), 'Bis', '2100-12-31');
     const table = page.getByRole('table', { name: 'Fälle für Serienbriefe' });
     await table.getByRole('row').nth(1).waitFor();
     const cases = (await table.getByRole('row').count()) - 1;

@@ -25,6 +25,7 @@ import type { LetterRequest } from '../../../shared/letters/context';
 import { TEMPLATE_KINDS } from '../../../shared/letters/defaultTemplates';
 import { languageName } from '../../../shared/letters/document';
 import { formatDateDe } from '../../../shared/reports/format';
+import { DateField } from '../../components/DateField';
 import type { QuartierDb } from '../../db/db';
 import { ExportProgress } from '../../features/exports/ExportProgress';
 import { LetterPreview } from '../../features/letters/LetterPreview';
@@ -103,8 +104,8 @@ export function BatchTab({ db }: { db: QuartierDb }) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField type="date" label={t('batch.from')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" label={t('batch.to')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField label={t('batch.from')} value={from} onChange={(v) => setFrom(v ?? '')} size="small" fullWidth={false} sx={{ width: 180 }} />
+        <DateField label={t('batch.to')} value={to} onChange={(v) => setTo(v ?? '')} size="small" fullWidth={false} sx={{ width: 180 }} />
         {kind === 'transfer' ? <TextField label={t('dialog.reason')} value={reason} onChange={(e) => setReason(e.target.value)} size="small" sx={{ flex: 1 }} /> : null}
         {annexLanguages.length > 0 ? (
           <TextField select label={t('dialog.annex')} value={annex} onChange={(e) => setAnnex(e.target.value)} size="small" sx={{ minWidth: 200 }}>

@@ -8,8 +8,9 @@ import { addDays, isoDateOf } from '../../../shared/domain/dates';
 import { buildReport, type ReportRequest } from '../../../shared/reports/request';
 import { REPORT_KINDS, type ReportKind, type ReportModel } from '../../../shared/reports/model';
 import { formatDateTimeDe } from '../../../shared/reports/format';
+import { DateField } from '../../components/DateField';
 import { Page } from '../../components/Page';
-import { getDb } from '../../db/db';
+import { getDb, type QuartierDb } from '../../db/db';
 import { ExportProgress } from '../../features/exports/ExportProgress';
 import { exportFileName, printPdf, saveExport } from '../../features/exports/output';
 import type { ExportFormat } from '../../features/exports/formats';
@@ -17,6 +18,7 @@ import { useExportJob } from '../../features/exports/useExportJob';
 import { useLetterhead } from '../../features/letters/storage';
 import { useOccupancyData } from '../../features/occupancy-data/hooks';
 import { notify } from '../../state/ui';
+import { MonthField } from './MonthField';
 import { ReportPreview } from './ReportPreview';
 
 const FILE_BASE: Record<ReportKind, string> = {
@@ -28,9 +30,8 @@ const FILE_BASE: Record<ReportKind, string> = {
   deadlines: 'Fristen',
 };
 
-export default function ReportsPage() {
+export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) {
   const { t } = useTranslation('reports');
-  const db = getDb();
   const today = useMemo(() => isoDateOf(new Date()), []);
   const { dataset, index, status } = useOccupancyData(db);
   const letterhead = useLetterhead(db);
@@ -87,8 +88,9 @@ export default function ReportsPage() {
   };
 
   const running = job.state.status === 'running';
-  const dateField = (label: string, value: string, set: (v: string) => void, type: 'date' | 'month' = 'date') => (
-    <TextField type={type} label={label} value={value} onChange={(e) => set(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+  // '' while the typed text is not a whole day: buildReport then refuses it with a German message.
+  const dateField = (label: string, value: string, set: (v: string) => void) => (
+    <DateField label={label} value={value} onChange={(v) => set(v ?? '')} size="small" fullWidth={false} sx={{ width: 180 }} />
   );
 
   return (
@@ -123,8 +125,8 @@ export default function ReportsPage() {
         {kind === 'occupancyList' || kind === 'occupancyOverview' || kind === 'freePlaces' ? dateField(t('params.day'), day, setDay) : null}
         {kind === 'occupancyDays' ? (
           <>
-            {dateField(t('params.fromMonth'), fromMonth, setFromMonth, 'month')}
-            {dateField(t('params.toMonth'), toMonth, setToMonth, 'month')}
+            <MonthField label={t('params.fromMonth')} value={fromMonth} onChange={setFromMonth} />
+            <MonthField label={t('params.toMonth')} value={toMonth} onChange={setToMonth} />
           </>
         ) : null}
         {kind === 'movements' ? (

@@ -1,0 +1,82 @@
+// The Berichte page in happy-dom: the date and month parameters are German
+// picker fields (TT.MM.JJJJ, MM.JJJJ) whatever the browser's locale, and the
+// report is built for the day or months typed into them.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import '../../../renderer/i18n';
+import { ENTITY_TABLES } from '../../../shared/domain/model';
+import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
+import { disposeOccupancyStore } from '../../../renderer/features/occupancy-data/hooks';
+import ReportsPage from '../../../renderer/pages/reports';
+import { fixtureDataset } from '../../unit/reports/fixture';
+import { dateGroup, shownDate, typeDate } from '../dateInput';
+
+let db: QuartierDb;
+
+beforeEach(async () => {
+  db = await openDatabase(`reports-page-${crypto.randomUUID()}`);
+  const ds = fixtureDataset();
+  for (const t of ENTITY_TABLES) await db.table(t).bulkPut(ds[t]);
+});
+afterEach(async () => {
+  disposeOccupancyStore(db);
+  db.close();
+  await db.delete();
+});
+
+function renderPage() {
+  render(
+    <MemoryRouter>
+      <ReportsPage db={db} />
+    </MemoryRouter>,
+  );
+}
+
+async function chooseKind(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByRole('combobox', { name: 'Bericht' }));
+  await user.click(await screen.findByRole('option', { name }));
+}
+
+describe('ReportsPage parameters', () => {
+  it('builds the overview for the German day typed into Stichtag', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    expect(document.querySelector('input[type="date"]')).toBeNull();
+    await typeDate(user, 'Stichtag', '2025-04-15');
+    expect(shownDate('Stichtag')).toBe('15.04.2025');
+    const show = screen.getByRole('button', { name: 'Anzeigen' });
+    await expect.poll(() => show.hasAttribute('disabled'), { timeout: 5000 }).toBe(false);
+    await user.click(show);
+    const preview = await screen.findByTestId('report-preview');
+    expect(preview).toHaveTextContent('Stichtag 15.04.2025');
+    // On 15.04.2025 only the three Haddads live in the county (Hechingen opened in June).
+    const table = within(preview).getAllByRole('table')[0]!;
+    const total = within(table).getAllByRole('row').at(-1)!;
+    const cells = within(total).getAllByRole('cell').map((c) => c.textContent).filter((c) => c !== '');
+    expect(cells.slice(0, 3)).toEqual(['Landkreis gesamt', '5', '3']);
+  }, 20_000);
+
+  it('takes a period in German day fields and months as MM.JJJJ', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await chooseKind(user, 'Zu- und Abgänge');
+    await typeDate(user, 'Von', '2026-01-01');
+    await typeDate(user, 'Bis', '2026-02-28');
+    const show = screen.getByRole('button', { name: 'Anzeigen' });
+    await expect.poll(() => show.hasAttribute('disabled'), { timeout: 5000 }).toBe(false);
+    await user.click(show);
+    expect(await screen.findByTestId('report-preview')).toHaveTextContent('01.01.2026 – 28.02.2026');
+
+    await chooseKind(user, 'Belegungstage je Unterkunft und Monat');
+    const first = dateGroup('Erster Monat');
+    expect(within(first).getAllByRole('spinbutton').map((s) => s.textContent).join('.')).toMatch(/^\d{2}\.\d{4}$/);
+    await user.click(within(first).getByRole('spinbutton', { name: 'Monat' }));
+    await user.keyboard('012026');
+    await user.click(within(dateGroup('Letzter Monat')).getByRole('spinbutton', { name: 'Monat' }));
+    await user.keyboard('022026');
+    await user.click(screen.getByRole('button', { name: 'Anzeigen' }));
+    expect(await screen.findByTestId('report-preview')).toHaveTextContent(/Januar 2026 – Februar 2026/);
+  }, 30_000);
+});
