@@ -326,6 +326,8 @@ export interface LetterLogEntry extends RecordMeta {
   personIds: Id[];
   householdId: Id | null;
   allocationId?: Id | null;
+  /** Every allocation the letter is about (a notice to a municipality may cover several). */
+  allocationIds?: Id[];
   /** Frozen document content so a reprint is exactly as first issued. */
   content: unknown;
 }

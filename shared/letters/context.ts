@@ -27,7 +27,14 @@ export type LetterRequest =
   | { kind: 'assignment'; stayId: Id }
   | { kind: 'transfer'; stayId: Id; reason?: string }
   | { kind: 'allocation'; allocationId: Id }
-  | { kind: 'municipality_notice'; allocationId: Id };
+  | { kind: 'municipality_notice'; allocationId: Id }
+  /** One notice listing every person of several allocations of the same municipality (a batch). */
+  | { kind: 'municipality_notice'; allocationIds: readonly Id[] };
+
+/** The allocations a municipality notice covers, in request order without repeats. */
+export function noticeAllocationIds(request: Extract<LetterRequest, { kind: 'municipality_notice' }>): Id[] {
+  return [...new Set('allocationIds' in request ? request.allocationIds : [request.allocationId])];
+}
 
 /** A row of the person table printed in letters. */
 export interface LetterPersonRow {
@@ -36,6 +43,9 @@ export interface LetterPersonRow {
   birthDate: string;
   nationality: string;
   fileNumber: string;
+  /** Notices to a municipality only: the household (name) and its planned move date (German). */
+  household?: string;
+  plannedMoveDate?: string;
 }
 
 export interface MissingDatum {
@@ -55,7 +65,10 @@ export interface LetterContext {
   persons: LetterPersonRow[];
   personIds: Id[];
   householdId: Id | null;
+  /** The one allocation the letter is about; null for a notice covering several. */
   allocationId: Id | null;
+  /** Every allocation the letter is about (empty for stay letters). */
+  allocationIds: Id[];
   values: Record<string, string | null>;
   /** Data that is missing outside the placeholders (e.g. the address). */
   missing: MissingDatum[];
@@ -295,19 +308,17 @@ export function buildLetterContext(
       personIds: persons.map((p) => p.id),
       householdId: stay.householdId,
       allocationId: null,
+      allocationIds: [],
       values,
       missing,
     };
   }
 
+  if (request.kind === 'municipality_notice') return municipalityNotice(data, noticeAllocationIds(request), values);
+
   const allocation = data.allocations.get(request.allocationId);
   if (!allocation) throw new LetterDataError('Die Zuteilung für dieses Schreiben ist nicht mehr vorhanden.');
-  const household = allocation.householdId ? data.households.get(allocation.householdId) : undefined;
-  const allocated = allocation.personIds.map((id) => data.persons.get(id)).filter((p): p is Person => !!p);
-  if (allocated.length === 0) throw new LetterDataError('Die Zuteilung nennt keine vorhandenen Personen.');
-  const headId = household?.headPersonId && allocation.personIds.includes(household.headPersonId) ? household.headPersonId : (allocated[0]?.id ?? null);
-  const persons = sortPersons(allocated, headId);
-  const head = persons[0]!;
+  const { household, persons, head } = allocatedPersons(data, allocation);
   const municipality = data.municipalities.get(allocation.municipalityId);
   Object.assign(values, personValues(head, persons), {
     aktenzeichen: fileNumberOf(household, head),
@@ -315,25 +326,87 @@ export function buildLetterContext(
     entscheidungsdatum: allocation.decisionDate ? formatDateDe(allocation.decisionDate) : null,
     umzugsdatum: allocation.plannedMoveDate ? formatDateDe(allocation.plannedMoveDate) : null,
   });
+  const lines = residentAddressLines(data, head, stayOn(data, head.id, issuedOn));
+  if (!lines) missing.push({ key: 'anschrift', label: missingLabel('anschrift') });
+  return {
+    kind: 'allocation',
+    caseLabel: `${head.familyName}, ${head.givenName}`,
+    recipientName: `${head.givenName} ${head.familyName}`,
+    addressLines: lines ?? [addressForm(head.sex), `${head.givenName} ${head.familyName}`].filter(Boolean),
+    persons: persons.map(personRow),
+    personIds: persons.map((p) => p.id),
+    householdId: allocation.householdId,
+    allocationId: allocation.id,
+    allocationIds: [allocation.id],
+    values,
+    missing,
+  };
+}
 
-  if (request.kind === 'allocation') {
-    const lines = residentAddressLines(data, head, stayOn(data, head.id, issuedOn));
-    if (!lines) missing.push({ key: 'anschrift', label: missingLabel('anschrift') });
-    return {
-      kind: 'allocation',
-      caseLabel: `${head.familyName}, ${head.givenName}`,
-      recipientName: `${head.givenName} ${head.familyName}`,
-      addressLines: lines ?? [addressForm(head.sex), `${head.givenName} ${head.familyName}`].filter(Boolean),
-      persons: persons.map(personRow),
-      personIds: persons.map((p) => p.id),
-      householdId: allocation.householdId,
-      allocationId: allocation.id,
-      values,
-      missing,
-    };
+/** The existing persons of an allocation, head of household first. */
+function allocatedPersons(data: LetterData, allocation: Allocation): { household: Household | undefined; persons: Person[]; head: Person } {
+  const household = allocation.householdId ? data.households.get(allocation.householdId) : undefined;
+  const allocated = allocation.personIds.map((id) => data.persons.get(id)).filter((p): p is Person => !!p);
+  if (allocated.length === 0) throw new LetterDataError('Die Zuteilung nennt keine vorhandenen Personen.');
+  const headId = household?.headPersonId && allocation.personIds.includes(household.headPersonId) ? household.headPersonId : (allocated[0]?.id ?? null);
+  const persons = sortPersons(allocated, headId);
+  return { household, persons, head: persons[0]! };
+}
+
+/** "01.04.2026" or, for several different days, "01.04.2026 bzw. 15.04.2026"; null when any is missing. */
+function datesText(days: readonly (IsoDate | null)[]): string | null {
+  if (days.some((d) => !d)) return null;
+  const distinct = [...new Set(days as IsoDate[])].sort().map(formatDateDe);
+  if (distinct.length <= 1) return distinct[0] ?? null;
+  return `${distinct.slice(0, -1).join(', ')} bzw. ${distinct.at(-1)!}`;
+}
+
+/**
+ * Notice to the municipality: addressed to its administration, listing every
+ * person of the given allocations (all of one municipality) with household,
+ * date of birth, Aktenzeichen and planned move date.
+ */
+function municipalityNotice(data: LetterData, allocationIds: readonly Id[], values: Record<string, string | null>): LetterContext {
+  const missing: MissingDatum[] = [];
+  if (allocationIds.length === 0) throw new LetterDataError('Die Mitteilung an die Gemeinde nennt keine Zuteilung.');
+  const allocations = allocationIds.map((id) => {
+    const a = data.allocations.get(id);
+    if (!a) throw new LetterDataError('Die Zuteilung für dieses Schreiben ist nicht mehr vorhanden.');
+    return a;
+  });
+  const first = allocations[0]!;
+  if (allocations.some((a) => a.municipalityId !== first.municipalityId)) {
+    throw new LetterDataError('Eine Mitteilung an die Gemeinde kann nur Zuteilungen derselben Gemeinde umfassen.');
   }
-
-  // Notice to the municipality: addressed to its administration, listing the persons.
+  const groups = allocations.map((a) => ({ allocation: a, ...allocatedPersons(data, a) }));
+  const rows: LetterPersonRow[] = [];
+  const personIds: Id[] = [];
+  const fileNumbers: string[] = [];
+  for (const g of groups) {
+    const householdName = g.household?.name?.trim() || `${g.head.familyName}, ${g.head.givenName}`;
+    const householdFile = fileNumberOf(g.household, g.head);
+    if (householdFile && !fileNumbers.includes(householdFile)) fileNumbers.push(householdFile);
+    for (const p of g.persons) {
+      if (personIds.includes(p.id)) continue;
+      personIds.push(p.id);
+      rows.push({
+        ...personRow(p),
+        fileNumber: p.fileNumber.trim() || householdFile || '',
+        household: householdName,
+        plannedMoveDate: g.allocation.plannedMoveDate ? formatDateDe(g.allocation.plannedMoveDate) : '',
+      });
+    }
+  }
+  const allPersons = groups.flatMap((g) => g.persons).filter((p, i, list) => list.findIndex((q) => q.id === p.id) === i);
+  const head = groups[0]!.head;
+  const municipality = data.municipalities.get(first.municipalityId);
+  Object.assign(values, personValues(head, allPersons), {
+    // Every household's Aktenzeichen; a missing one leaves the placeholder unfilled (reported as missing).
+    aktenzeichen: groups.every((g) => fileNumberOf(g.household, g.head)) ? fileNumbers.join(', ') : null,
+    gemeinde: municipality?.name ?? null,
+    entscheidungsdatum: datesText(allocations.map((a) => a.decisionDate)),
+    umzugsdatum: datesText(allocations.map((a) => a.plannedMoveDate)),
+  });
   values.anrede = SALUTATION_INSTITUTION;
   const contact = municipality?.contact;
   const address = contact?.address;
@@ -348,13 +421,15 @@ export function buildLetterContext(
   if (!address) missing.push({ key: 'anschrift', label: 'Anschrift der Gemeinde (Stammdaten der Gemeinde)' });
   return {
     kind: 'municipality_notice',
-    caseLabel: `${municipality?.name ?? '?'} – ${head.familyName}, ${head.givenName}`,
+    caseLabel:
+      groups.length === 1 ? `${municipality?.name ?? '?'} – ${head.familyName}, ${head.givenName}` : `${municipality?.name ?? '?'} – ${groups.length} Haushalte`,
     recipientName: municipality?.name ?? '',
     addressLines: lines,
-    persons: persons.map(personRow),
-    personIds: persons.map((p) => p.id),
-    householdId: allocation.householdId,
-    allocationId: allocation.id,
+    persons: rows,
+    personIds,
+    householdId: groups.length === 1 ? first.householdId : null,
+    allocationId: groups.length === 1 ? first.id : null,
+    allocationIds: allocations.map((a) => a.id),
     values,
     missing,
   };

@@ -5,6 +5,7 @@
 import { formatDateDe } from '../reports/format';
 import type { PdfColumnsNode, PdfDocDefinition, PdfInline, PdfNode, PdfTableCell, PdfTextNode } from '../reports/pdfTypes';
 import type { LetterContent, LetterParagraph } from './compose';
+import type { LetterPersonRow } from './context';
 import { authorityAddressLine, type Letterhead } from './letterhead';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -66,15 +67,43 @@ function infoBlock(c: LetterContent): PdfColumnsNode {
   };
 }
 
+export interface PersonTableColumn {
+  header: string;
+  /** pdfmake width: '*' shares the rest, 'auto' fits the content. */
+  width: '*' | 'auto';
+  value: (row: LetterPersonRow) => string;
+}
+
+const BASE_PERSON_COLUMNS: readonly PersonTableColumn[] = [
+  { header: 'Familienname', width: '*', value: (p) => p.familyName },
+  { header: 'Vorname', width: '*', value: (p) => p.givenName },
+  { header: 'Geburtsdatum', width: 'auto', value: (p) => p.birthDate },
+  { header: 'Staatsangehörigkeit', width: 'auto', value: (p) => p.nationality },
+  { header: 'Aktenzeichen', width: 'auto', value: (p) => p.fileNumber },
+];
+
+/**
+ * Columns of the person table, shared by the PDF and the on-screen preview.
+ * Rows of a notice to a municipality carry household and planned move date,
+ * which then get their own columns (a notice may list several households).
+ */
+export function personTableColumns(persons: readonly LetterPersonRow[]): PersonTableColumn[] {
+  if (!persons.some((p) => p.household !== undefined)) return [...BASE_PERSON_COLUMNS];
+  return [
+    { header: 'Haushalt', width: '*', value: (p) => p.household ?? '' },
+    ...BASE_PERSON_COLUMNS.map((col) => (col.header === 'Staatsangehörigkeit' ? { ...col, header: 'Staatsang.' } : col)),
+    { header: 'Umzug geplant', width: 'auto', value: (p) => p.plannedMoveDate ?? '' },
+  ];
+}
+
 function personsTable(c: LetterContent): PdfNode {
-  const head = ['Familienname', 'Vorname', 'Geburtsdatum', 'Staatsangehörigkeit', 'Aktenzeichen'].map(
-    (h): PdfTableCell => ({ text: h, bold: true, fontSize: 9, fillColor: '#eeeeee' }),
-  );
-  const body = c.persons.map((p): PdfTableCell[] =>
-    [p.familyName, p.givenName, p.birthDate, p.nationality, p.fileNumber].map((t) => ({ text: t, fontSize: 9 })),
-  );
+  const columns = personTableColumns(c.persons);
+  // Seven columns fit the A4 text width only in a slightly smaller size.
+  const fontSize = columns.length > 5 ? 8 : 9;
+  const head = columns.map((col): PdfTableCell => ({ text: col.header, bold: true, fontSize, fillColor: '#eeeeee' }));
+  const body = c.persons.map((p): PdfTableCell[] => columns.map((col) => ({ text: col.value(p), fontSize })));
   return {
-    table: { headerRows: 1, widths: ['*', '*', 'auto', 'auto', 'auto'], body: [head, ...body], dontBreakRows: true },
+    table: { headerRows: 1, widths: columns.map((col) => col.width), body: [head, ...body], dontBreakRows: true },
     layout: 'lightHorizontalLines',
     margin: [0, 4, 0, 8],
   };

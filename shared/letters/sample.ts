@@ -13,6 +13,8 @@ export function sampleLetterContext(kind: LetterTemplateKind, letterhead: Letter
     { familyName: 'Muster', givenName: 'Max', birthDate: '03.02.2016', nationality: 'ukrainisch', fileNumber: '422.21-2026-000002' },
   ];
   const resident = kind !== 'municipality_notice';
+  // A notice lists household and planned move per person, like a real one.
+  const rows = resident ? persons : persons.map((p) => ({ ...p, household: 'Familie Muster', plannedMoveDate: '01.05.2026' }));
   return {
     kind,
     caseLabel: 'Muster, Erika',
@@ -20,10 +22,11 @@ export function sampleLetterContext(kind: LetterTemplateKind, letterhead: Letter
     addressLines: resident
       ? ['Frau', 'Erika Muster', 'GU Musterstadt, Zimmer 1.04', 'Musterweg 1', '72336 Musterstadt']
       : ['Gemeindeverwaltung Musterstadt', 'Ordnungsamt', 'Rathausplatz 1', '72336 Musterstadt'],
-    persons,
+    persons: rows,
     personIds: [],
     householdId: null,
     allocationId: null,
+    allocationIds: [],
     missing: [],
     values: {
       datum: formatDateDe(issuedOn),

@@ -123,6 +123,13 @@ void describe('allocations in web mode', { timeout: 300_000 }, () => {
     const dialog = page.getByRole('dialog', { name: 'Schreiben zur Zuteilung' });
     await dialog.waitFor();
     const generate = dialog.getByRole('button', { name: 'PDF erzeugen' });
+    // One letter per household, ONE notice per municipality listing all its persons of the batch.
+    const summary = (await dialog.getByText(/Zuteilungsschreiben an Haushalte/).textContent()) ?? '';
+    const counts = /(\d+) Zuteilungsschreiben an Haushalte und (\d+) Mitteilungen an Gemeinden/.exec(summary);
+    assert.ok(counts, summary);
+    assert.equal(Number(counts[1]), chosen.length);
+    const notices = Number(counts[2]);
+    assert.ok(notices >= 1 && notices <= chosen.length, summary);
     await page.waitForFunction(
       () => {
         const b = [...document.querySelectorAll('[role="dialog"] button')].find((x) => x.textContent === 'PDF erzeugen');
@@ -144,6 +151,9 @@ void describe('allocations in web mode', { timeout: 300_000 }, () => {
       assert.ok(stdout.includes(family), `the letters name ${family}`);
     }
     assert.match(stdout, /Anschlussunterbringung|Zuteilung/);
+    assert.equal(stdout.split('Sehr geehrte Damen und Herren').length - 1, notices, 'one notice per municipality');
+    const listed = [...stdout.matchAll(/die\s+folgenden\s+(\d+)\s+Personen/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    assert.equal(listed, chosen.reduce((sum, c) => sum + c.members, 0), 'together the notices list every person of the batch');
     await dialog.waitFor({ state: 'detached' });
 
     await go('quota');

@@ -3,7 +3,7 @@
 // live in the template editor. Missing placeholders show as "[… fehlt]".
 import { Box, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { LetterContent, LetterParagraph } from '../../../shared/letters/compose';
-import { languageName } from '../../../shared/letters/document';
+import { languageName, personTableColumns } from '../../../shared/letters/document';
 import { authorityAddressLine } from '../../../shared/letters/letterhead';
 import { formatDateDe } from '../../../shared/reports/format';
 
@@ -15,9 +15,9 @@ function Paragraphs({ content, paragraphs }: { content: LetterContent; paragraph
           <Table key={i} size="small" sx={{ my: 1, '& th, & td': { px: 0.75 } }}>
             <TableHead>
               <TableRow>
-                {['Familienname', 'Vorname', 'Geburtsdatum', 'Staatsangehörigkeit', 'Aktenzeichen'].map((h) => (
-                  <TableCell key={h} sx={{ fontWeight: 600 }}>
-                    {h}
+                {personTableColumns(content.persons).map((col) => (
+                  <TableCell key={col.header} sx={{ fontWeight: 600 }}>
+                    {col.header}
                   </TableCell>
                 ))}
               </TableRow>
@@ -25,11 +25,9 @@ function Paragraphs({ content, paragraphs }: { content: LetterContent; paragraph
             <TableBody>
               {content.persons.map((r, j) => (
                 <TableRow key={j}>
-                  <TableCell>{r.familyName}</TableCell>
-                  <TableCell>{r.givenName}</TableCell>
-                  <TableCell>{r.birthDate}</TableCell>
-                  <TableCell>{r.nationality}</TableCell>
-                  <TableCell>{r.fileNumber}</TableCell>
+                  {personTableColumns(content.persons).map((col) => (
+                    <TableCell key={col.header}>{col.value(r)}</TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>

@@ -104,13 +104,15 @@ export async function issueLetters(
         personIds: p.context.personIds,
         householdId: p.context.householdId,
         allocationId: p.context.allocationId,
+        ...(p.context.allocationIds.length > 0 ? { allocationIds: p.context.allocationIds } : {}),
         content,
       });
       entries.push(entry);
-      if (p.context.allocationId) {
-        const list = letterIdsByAllocation.get(p.context.allocationId) ?? [];
+      // A notice covering several allocations is linked to each of them.
+      for (const allocationId of p.context.allocationIds) {
+        const list = letterIdsByAllocation.get(allocationId) ?? [];
         list.push(entry.id);
-        letterIdsByAllocation.set(p.context.allocationId, list);
+        letterIdsByAllocation.set(allocationId, list);
       }
     }
     for (const [allocationId, ids] of letterIdsByAllocation) {

@@ -45,6 +45,35 @@ describe('issuing letters', () => {
     expect((await db.outbox.toArray()).at(-1)!.change.operation).toBe('letters.issueBatch');
   });
 
+  it('logs one notice for several allocations of a municipality with all person and allocation ids, linked to each allocation', async () => {
+    const db = await seeded();
+    const al1 = (await db.allocations.get('al1'))!;
+    await db.allocations.put({ ...al1, id: 'al2', householdId: null, personIds: ['p4'], plannedMoveDate: '2026-04-15', letterIds: [] });
+    const templates = await loadTemplates(db);
+    const requests = [
+      { kind: 'allocation', allocationId: 'al1' },
+      { kind: 'allocation', allocationId: 'al2' },
+      { kind: 'municipality_notice', allocationIds: ['al1', 'al2'] },
+    ] as const;
+    const prep = prepareLetters(await dataset(db), templates, requests, DEFAULT_LETTERHEAD, { issuedOn: FIXTURE_TODAY });
+    expect(prep.problems).toEqual([]);
+    const entries = await issueLetters(db, CTX, prep.letters, DEFAULT_LETTERHEAD, { issuedOn: FIXTURE_TODAY });
+    expect(entries).toHaveLength(3);
+    const notices = (await db.letters.toArray()).filter((e) => e.templateKind === 'municipality_notice');
+    expect(notices).toHaveLength(1);
+    const notice = notices[0]!;
+    expect(notice).toMatchObject({ recipientName: 'Balingen', personIds: ['p1', 'p2', 'p3', 'p4'], allocationIds: ['al1', 'al2'], allocationId: null, householdId: null });
+    expect(contentOf(notice).persons.map((p) => `${p.household}: ${p.familyName}, ${p.givenName}`)).toEqual([
+      'Familie Haddad: Haddad, Amira',
+      'Familie Haddad: Haddad, Omar',
+      'Familie Haddad: Haddad, Lina',
+      'Petrenko, Oleksandr: Petrenko, Oleksandr',
+    ]);
+    // Each allocation knows its household letter and the shared notice.
+    expect((await db.allocations.get('al1'))!.letterIds).toEqual([entries[0]!.id, notice.id]);
+    expect((await db.allocations.get('al2'))!.letterIds).toEqual([entries[1]!.id, notice.id]);
+  });
+
   it('reprints exactly as first issued, even after the data and the template changed', async () => {
     const db = await seeded();
     let templates = await loadTemplates(db);

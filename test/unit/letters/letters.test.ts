@@ -146,6 +146,65 @@ describe('letter context and composition', () => {
     expect(notice.content.sections[0]!.paragraphs.some((p) => p.kind === 'persons')).toBe(true);
   });
 
+  // A second household for Balingen in the same batch: Petrenko (p4), own file number, a later move.
+  const withPetrenko = (ds: ReturnType<typeof fixtureDataset>) => {
+    ds.allocations.push({
+      ...ds.allocations[0]!,
+      id: 'al2',
+      householdId: null,
+      personIds: ['p4'],
+      decisionDate: '2026-02-20',
+      plannedMoveDate: '2026-04-15',
+      letterIds: [],
+    });
+  };
+
+  it('one notice per municipality lists every person of several allocations with household, birth date, Aktenzeichen and move date', () => {
+    const notice = compose({ kind: 'municipality_notice', allocationIds: ['al1', 'al2'] }, withPetrenko);
+    expect(notice.missing).toEqual([]);
+    expect(notice.context.personIds).toEqual(['p1', 'p2', 'p3', 'p4']);
+    expect(notice.context.allocationIds).toEqual(['al1', 'al2']);
+    expect(notice.context.allocationId).toBeNull();
+    expect(notice.context.householdId).toBeNull();
+    expect(notice.context.caseLabel).toBe('Balingen – 2 Haushalte');
+    expect(notice.content.persons.map((p) => [p.household, p.familyName, p.givenName, p.birthDate, p.fileNumber, p.plannedMoveDate])).toEqual([
+      ['Familie Haddad', 'Haddad', 'Amira', '01.02.1990', '422-p1', '01.04.2026'],
+      ['Familie Haddad', 'Haddad', 'Omar', '10.05.1988', '422-p2', '01.04.2026'],
+      ['Familie Haddad', 'Haddad', 'Lina', '07.07.2018', '422-p3', '01.04.2026'],
+      ['Petrenko, Oleksandr', 'Petrenko', 'Oleksandr', '20.01.1975', '422-p4', '15.04.2026'],
+    ]);
+    const text = allText(notice.content.sections);
+    expect(text).toContain('die folgenden 4 Personen');
+    expect(text).toContain('mit Entscheidung vom 20.02.2026');
+    expect(text).toContain('Als Umzugstermin ist der 01.04.2026 bzw. 15.04.2026 vorgesehen');
+    expect(notice.content.fileNumber).toBe('422.21-H-0001, 422-p4');
+    // PDF table: household and move-date columns, one row per person.
+    const doc = allText(lettersDocDefinition([notice.content], 'Test').content);
+    for (const h of ['Haushalt', 'Umzug geplant', 'Petrenko, Oleksandr', '15.04.2026', '07.07.2018']) expect(doc).toContain(h);
+  });
+
+  it('the single-id notice still works and a notice never mixes municipalities', () => {
+    const single = compose({ kind: 'municipality_notice', allocationId: 'al1' });
+    expect(single.context.allocationIds).toEqual(['al1']);
+    expect(single.context.allocationId).toBe('al1');
+    expect(single.content.persons).toHaveLength(3);
+    expect(() =>
+      compose({ kind: 'municipality_notice', allocationIds: ['al1', 'al2'] }, (ds) => {
+        withPetrenko(ds);
+        ds.allocations[1]!.municipalityId = 'm2';
+      }),
+    ).toThrow('Eine Mitteilung an die Gemeinde kann nur Zuteilungen derselben Gemeinde umfassen.');
+    expect(() => compose({ kind: 'municipality_notice', allocationIds: [] })).toThrow('nennt keine Zuteilung');
+  });
+
+  it('a combined notice reports a missing decision date of any of its allocations', () => {
+    const { missing } = compose({ kind: 'municipality_notice', allocationIds: ['al1', 'al2'] }, (ds) => {
+      withPetrenko(ds);
+      ds.allocations[1]!.decisionDate = null;
+    });
+    expect(missing.map((m) => m.key)).toEqual(['entscheidungsdatum']);
+  });
+
   it('reports a municipality without address instead of printing an empty address field', () => {
     const { missing } = compose({ kind: 'municipality_notice', allocationId: 'al1' }, (ds) => {
       ds.allocations[0]!.municipalityId = 'm2';

@@ -45,6 +45,11 @@ export function AllocationsTab({ db, data, today }: AllocationsTabProps) {
   const [letterIds, setLetterIds] = useState<Id[] | null>(null);
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
   const { dataset } = data;
+  const letterAllocations = useMemo(() => {
+    if (!letterIds) return [];
+    const ids = new Set(letterIds);
+    return dataset.allocations.filter((a) => ids.has(a.id));
+  }, [letterIds, dataset.allocations]);
 
   const rows = useMemo<Row[]>(() => {
     const households = new Map(dataset.households.map((h) => [h.id, h.name]));
@@ -166,7 +171,7 @@ export function AllocationsTab({ db, data, today }: AllocationsTabProps) {
       {dialog ? (
         <StatusDialog db={db} allocation={dialog.row.allocation} action={dialog.action} name={dialog.row.household} today={today} onClose={() => setDialog(null)} />
       ) : null}
-      <LetterBatchDialog open={letterIds !== null} onClose={() => setLetterIds(null)} db={db} allocationIds={letterIds ?? []} />
+      <LetterBatchDialog open={letterIds !== null} onClose={() => setLetterIds(null)} db={db} allocations={letterAllocations} />
     </Box>
   );
 }

@@ -120,7 +120,7 @@ export function ProposalStep({ db, entries, municipalities, ledger, today, onCon
         >
           {t('proposal.lettersHint')}
         </Alert>
-        <LetterBatchDialog open={lettersOpen} onClose={() => setLettersOpen(false)} db={db} allocationIds={confirmed.map((a) => a.id)} />
+        <LetterBatchDialog open={lettersOpen} onClose={() => setLettersOpen(false)} db={db} allocations={confirmed} />
       </Box>
     );
   }
