@@ -6,6 +6,8 @@
 //   loads its data);
 // - renderer JS heap after the dashboard is shown (target ≤ 400 MB at Berlin
 //   scale), against the heap of a page that merely holds the raw tables;
+// - the app's cached read model after one check-in (update time and the
+//   longest main-thread task while it runs: the freeze a user would feel);
 // - one check-in through the real command (context by index, validation,
 //   stay + audit + outbox in one transaction), median of 30, against a raw
 //   transaction writing the same three records (target ≤ 20 ms).
@@ -22,6 +24,7 @@ interface BenchApi {
   load(scale: string): Promise<{ ms: number; rows: number }>;
   rawRead(hold?: boolean): Promise<{ ms: number; rows: number }>;
   checkIns(n: number): Promise<{ commandMs: number; rawMs: number }>;
+  storeUpdates(n: number): Promise<{ updateMs: number; longestTaskMs: number; buildMs: number }>;
 }
 
 function ensureAppBuilt(log: (l: string) => void): void {
@@ -94,10 +97,13 @@ export const occupancyBrowserSuite: BenchSuite = {
       await page.evaluate(() => (window as unknown as { quartierBench: BenchApi }).quartierBench.rawRead(true));
       const baselineHeap = await heapUsedMb(page);
       const checkIns = await page.evaluate(() => (window as unknown as { quartierBench: BenchApi }).quartierBench.checkIns(30));
+      const updates = await page.evaluate(() => (window as unknown as { quartierBench: BenchApi }).quartierBench.storeUpdates(5));
       const out: BenchResult[] = [
         result('occupancy.open-app-to-dashboard', openMs, 'ms', raw.ms, `baseline: Dexie toArray of all ${raw.rows} rows; target ≤ 2000 ms (Berlin)`),
         result('occupancy.renderer-heap', appHeap, 'MB', baselineHeap, 'baseline: a page holding all raw rows; target ≤ 400 MB (Berlin)'),
         result('occupancy.check-in-median', checkIns.commandMs, 'ms', checkIns.rawMs, 'baseline: raw transaction writing stay + audit + outbox; target ≤ 20 ms'),
+        result('occupancy.store-update-after-check-in', updates.updateMs, 'ms', updates.buildMs, 'baseline: the engine building the index alone; cached read model after one check-in: re-read changed rows, merge, rebuild index (median of 5)'),
+        result('occupancy.longest-freeze-after-check-in', updates.longestTaskMs, 'ms', updates.buildMs, 'baseline: the engine building the index alone; longest main-thread task while the store updates (long-task observer, median of 5)'),
       ];
       return out;
     } finally {

@@ -158,7 +158,7 @@ export class OccupancyStore<I> {
     const t0 = performance.now();
     const tables = OCCUPANCY_TABLES.map((name) => this.db.table(name));
     const arrays = await this.db.transaction('r', tables, () =>
-      Promise.all(tables.map((t) => (CHUNKED_TABLES.has(t.name) ? readInKeyRanges<Row>(t) : (t.toArray() as Promise<Row[]>)))),
+      Promise.all(tables.map((t) => (CHUNKED_TABLES.has(t.name) ? readInKeyRanges(t as Table<Row, unknown>) : (t.toArray() as Promise<Row[]>)))),
     );
     // The arrays Dexie returned ARE the first dataset: no per-row Map inserts
     // and no copies (≈ 700,000 rows at Berlin scale).
@@ -263,10 +263,10 @@ export function keySplitPoints(first: string, last: string, parts: number): stri
  * the next, instead of idling through the whole read and then freezing for
  * the whole deserialisation (one 2 s long task for 505,000 stays).
  */
-async function readInKeyRanges<T>(table: Table): Promise<T[]> {
-  const [first] = await table.orderBy(':id').limit(1).primaryKeys();
-  const [last] = await table.orderBy(':id').reverse().limit(1).primaryKeys();
-  if (typeof first !== 'string' || typeof last !== 'string' || first === last) return (await table.toArray()) as T[];
+async function readInKeyRanges<T>(table: Table<T, unknown>): Promise<T[]> {
+  const [first]: unknown[] = await table.orderBy(':id').limit(1).primaryKeys();
+  const [last]: unknown[] = await table.orderBy(':id').reverse().limit(1).primaryKeys();
+  if (typeof first !== 'string' || typeof last !== 'string' || first === last) return table.toArray();
   const points = keySplitPoints(first, last, KEY_RANGE_PARTS);
   const pk = table.where(':id');
   const ranges = [
@@ -274,6 +274,6 @@ async function readInKeyRanges<T>(table: Table): Promise<T[]> {
     ...points.map((from, i) => (i + 1 < points.length ? pk.between(from, points[i + 1], true, false) : pk.aboveOrEqual(from))),
   ];
   if (points.length === 0) ranges.push(pk.aboveOrEqual(last));
-  const chunks = (await Promise.all(ranges.map((r) => r.toArray()))) as T[][];
+  const chunks = await Promise.all(ranges.map((r) => r.toArray()));
   return chunks.flat();
 }

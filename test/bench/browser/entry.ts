@@ -4,6 +4,7 @@
 import { openDatabase } from '../../../renderer/db/db';
 import { clearAllData, loadDemoData } from '../../../renderer/db/demo';
 import { checkIn } from '../../../renderer/features/operations/commands';
+import { disposeOccupancyStore, occupancyStoreFor } from '../../../renderer/features/occupancy-data/hooks';
 import { buildOccupancyIndex, findPlaces } from '../../../shared/occupancy';
 import { ENTITY_TABLES, type Person, type Stay } from '../../../shared/domain/model';
 import { isoDateOf } from '../../../shared/domain/dates';
@@ -98,10 +99,63 @@ const bench = {
   },
 };
 
+/** Longest main-thread task (ms) seen while `work` runs, from a long-task observer. */
+async function longestTask(work: () => Promise<void>): Promise<number> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  await work();
+  // Long-task entries are delivered asynchronously after the task ended.
+  await new Promise((r) => setTimeout(r, 50));
+  observer.disconnect();
+  return longest;
+}
+
+Object.assign(bench, {
+  /**
+   * What the app does after one check-in: the occupancy store re-reads the
+   * changed rows, merges them and rebuilds the index (then the screens
+   * re-render). Returns the store's update time and the longest main-thread
+   * block while it ran (the freeze a user would feel), median of n.
+   */
+  async storeUpdates(n: number): Promise<{ updateMs: number; longestTaskMs: number; buildMs: number }> {
+    const db = await openDatabase();
+    const store = occupancyStoreFor(db);
+    await store.ready();
+    const ctx = { deviceId: 'bench-device', user: 'Bench' };
+    const today = isoDateOf(new Date());
+    const stamp = new Date().toISOString();
+    const persons: Person[] = Array.from({ length: n }, (_, i) => ({
+      id: crypto.randomUUID(), familyName: `Store${i}`, givenName: 'Test', birthDate: '1990-01-01', sex: 'm', nationality: 'SYR',
+      languages: ['ar'], householdId: null, fileNumber: `STORE-${i}`, residenceStatus: 'gestattung', asylumDecision: 'pending',
+      admissionDate: today, legalBasis: 'asylum', vulnerabilities: [], needsBarrierFree: false, feePayer: false, createdAt: stamp, updatedAt: stamp,
+    }));
+    await db.persons.bulkAdd(persons);
+    await store.settled();
+    // Baseline: building the engine's index alone from the same dataset.
+    const t0 = performance.now();
+    buildOccupancyIndex(store.getSnapshot().dataset);
+    const buildMs = performance.now() - t0;
+    const updates: number[] = [];
+    const blocks: number[] = [];
+    for (const person of persons) {
+      const [place] = findPlaces(store.getSnapshot().index!, { persons: [{ sex: 'm', birthDate: '1990-01-01', needsBarrierFree: false }], from: today, to: null }, { limit: 1, allowSplitRooms: true });
+      await checkIn(db, { assignments: [{ personId: person.id, bedId: place!.bedIds[0]! }], from: today }, { ctx });
+      blocks.push(await longestTask(() => store.settled()));
+      updates.push(store.getSnapshot().lastBuildMs);
+    }
+    disposeOccupancyStore(db);
+    db.close();
+    return { updateMs: median(updates), longestTaskMs: median(blocks), buildMs };
+  },
+});
+
 declare global {
   interface Window {
-    quartierBench: typeof bench;
+    quartierBench: typeof bench & { storeUpdates(n: number): Promise<{ updateMs: number; longestTaskMs: number; buildMs: number }> };
   }
 }
-window.quartierBench = bench;
+window.quartierBench = bench as Window['quartierBench'];
 document.getElementById('status')!.textContent = 'ready';
