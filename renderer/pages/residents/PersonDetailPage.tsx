@@ -44,6 +44,7 @@ import { ExtendDeadlineDialog } from '../../features/operations/dialogs/ExtendDe
 import { PersonFormDialog } from '../../features/operations/dialogs/PersonFormDialog';
 import { deadlineStatusOf } from './residentRows';
 import { DeadlineChip } from './DeadlineChip';
+import { PersonLetterMenu } from './PersonLetterMenu';
 
 type DialogKind = 'checkIn' | 'move' | 'checkOut' | 'correct' | 'extend' | 'edit' | null;
 
@@ -132,6 +133,7 @@ export default function PersonDetailPage() {
         <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
           {t('detail.edit')}
         </Button>
+        <PersonLetterMenu person={person} current={current} stays={stays} />
       </Stack>
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
