@@ -39,6 +39,10 @@ export function SyncStatusSlot() {
     label = t('status.offline');
     icon = <CloudOffOutlined fontSize="small" />;
     state = 'offline';
+  } else if (info?.lastState === 'unconfigured') {
+    label = t('status.unconfigured');
+    icon = <CloudOffOutlined fontSize="small" />;
+    state = 'unconfigured';
   } else if (info?.lastState === 'error') {
     label = t('status.error');
     icon = <ErrorOutlineOutlined fontSize="small" />;

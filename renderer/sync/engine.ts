@@ -64,8 +64,20 @@ export interface QuarantineEntry {
   at: string;
 }
 
+/**
+ * Thrown when no organisation passphrase is set yet. That is a setup step, not
+ * a failure: the app shows "Sync nicht eingerichtet", not a red error.
+ */
+export class SyncNotConfiguredError extends Error {
+  constructor() {
+    super('Bitte zuerst das Passwort der Organisation in den Sync-Einstellungen eingeben.');
+    this.name = 'SyncNotConfiguredError';
+  }
+}
+
 export interface SyncReport {
-  state: 'ok' | 'offline' | 'error';
+  /** 'unconfigured': no passphrase yet; nothing was read or written. */
+  state: 'ok' | 'offline' | 'error' | 'unconfigured';
   message?: string;
   shipped: number;
   applied: number;
@@ -173,7 +185,7 @@ export class SyncEngine {
       await this.run(report, options);
     } catch (error) {
       const offline = error instanceof ShareOfflineError || (await this.o.port.status().then((s) => s.state === 'offline').catch(() => true));
-      report.state = offline ? 'offline' : 'error';
+      report.state = error instanceof SyncNotConfiguredError ? 'unconfigured' : offline ? 'offline' : 'error';
       report.message = error instanceof Error ? error.message : String(error);
     }
     const info: SyncInfo = { lastAttemptAt: startedAt, lastState: report.state };
@@ -233,7 +245,7 @@ export class SyncEngine {
 
   private async unlock(entryCount: number): Promise<KeyHandle> {
     const passphrase = await this.o.getPassphrase();
-    if (!passphrase) throw new Error('Bitte zuerst das Passwort der Organisation in den Sync-Einstellungen eingeben.');
+    if (!passphrase) throw new SyncNotConfiguredError();
     let format: FormatFile | null = null;
     try {
       format = parseFormatFile(bytesToJson(await this.o.port.read(FORMAT_FILE)));

@@ -25,7 +25,7 @@ export function SyncOverviewSection() {
           {t('overview.state')}
         </Typography>
         <Typography component="dd" sx={{ m: 0 }} data-testid="sync-state">
-          {info?.lastState === 'offline' ? t('overview.stateOffline') : info?.lastState === 'error' ? t('overview.stateError') : info?.lastState === 'ok' ? t('overview.stateOk') : '–'}
+          {info?.lastState === 'offline' ? t('overview.stateOffline') : info?.lastState === 'unconfigured' ? t('overview.stateUnconfigured') : info?.lastState === 'error' ? t('overview.stateError') : info?.lastState === 'ok' ? t('overview.stateOk') : '–'}
         </Typography>
         <Typography component="dt" color="text.secondary">
           {t('overview.lastSuccess')}
@@ -47,7 +47,7 @@ export function SyncOverviewSection() {
         </Typography>
       </Box>
       {info?.lastState && info.lastState !== 'ok' && info.lastMessage ? (
-        <Alert severity={info.lastState === 'offline' ? 'warning' : 'error'} sx={{ mb: 2 }} data-testid="sync-message">
+        <Alert severity={info.lastState === 'offline' ? 'warning' : info.lastState === 'unconfigured' ? 'info' : 'error'} sx={{ mb: 2 }} data-testid="sync-message">
           {info.lastMessage}
         </Alert>
       ) : null}

@@ -61,6 +61,10 @@ describe('navigation', () => {
     const skip = screen.getByRole('link', { name: 'Zum Inhalt springen' });
     expect(skip).toHaveFocus();
 
+    // Next comes the sync status in the app bar (it opens the sync screen).
+    await user.tab();
+    expect(screen.getByTestId('sync-status')).toHaveFocus();
+
     const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
     const links = within(nav).getAllByRole('link');
     // Tab walks the navigation entries in order.
@@ -86,8 +90,10 @@ describe('navigation', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Berichte');
   });
 
-  it('shows the sync status placeholder in the app bar', () => {
+  it('shows the sync status in the app bar, neutral before the first sync', () => {
     renderShell();
-    expect(screen.getByRole('status', { name: 'Synchronisationsstatus: Nicht synchronisiert' })).toHaveTextContent('Nicht synchronisiert');
+    const status = screen.getByRole('status', { name: 'Synchronisationsstatus: Noch nie synchronisiert' });
+    expect(status).toHaveTextContent('Noch nie synchronisiert');
+    expect(status).toHaveAttribute('data-sync-state', 'never');
   });
 });

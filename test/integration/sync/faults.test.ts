@@ -170,6 +170,20 @@ describe('faults on the share', () => {
     expect(await c.pendingCount()).toBe(1);
   });
 
+  it('without a passphrase the sync is "not set up", not an error, and writes nothing', async () => {
+    const { share, a } = await setup();
+    const port = a.engine['o'].port;
+    const d = await Laptop.open('D', port, { passphrase: '' });
+    cleanups.push(() => d.close());
+    await placeStay(d, 'sY', 'p2', 'b2');
+    const before = listAll(share.root);
+    const r = await d.sync();
+    expect(r.state).toBe('unconfigured');
+    expect(r.message).toMatch(/Passwort der Organisation/);
+    expect(listAll(share.root)).toEqual(before);
+    expect(await d.pendingCount()).toBe(1);
+  });
+
   it('stores no personal data in file names or in clear text on the share', async () => {
     const { share, a } = await setup();
     await a.sync({ snapshot: true });
