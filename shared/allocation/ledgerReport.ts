@@ -1,15 +1,13 @@
 // The quota ledger (Zuteilungsquote) as a report model in the shape of the
 // report models (shared/reports/model.ts), so the same PDF and Excel
-// renderers produce it and both files show the same numbers.
-//
-// The report kinds are a closed union owned by the reports module; until it
-// lists 'quotaLedger', this model carries its own kind and is handed to the
-// renderers through asReportModel() (they never read `kind`).
+// renderers produce it and both files show the same numbers. It is a report
+// kind of its own ('quotaLedger'), also made from the Berichte page
+// (shared/reports/request.ts).
 import type { ReportModel, ReportSection, CellValue } from '../reports/model';
 import { formatDateDe } from '../reports/format';
 import type { Ledger } from './ledger';
 
-export type QuotaLedgerReport = Omit<ReportModel, 'kind'> & { kind: 'quotaLedger' };
+export type QuotaLedgerReport = ReportModel & { kind: 'quotaLedger' };
 
 /** "+3 über Soll", "−5 unter Soll", "im Soll" — the signed balance in words (never colour alone). */
 export function balanceTextDe(balance: number): string {
@@ -83,7 +81,7 @@ export function quotaLedgerReport(ledger: Ledger, authority: string): QuotaLedge
   };
 }
 
-/** For the PDF/Excel renderers, which take any model of this shape and do not read `kind`. */
+/** Kept for callers written before 'quotaLedger' was a report kind: the report already is a ReportModel. */
 export function asReportModel(report: QuotaLedgerReport): ReportModel {
-  return report as unknown as ReportModel;
+  return report;
 }

@@ -3,9 +3,9 @@
 // rendered from this one model, so the numbers in the two files cannot differ.
 import type { IsoDate } from '../domain/model';
 
-export type ReportKind = 'occupancyList' | 'occupancyOverview' | 'occupancyDays' | 'movements' | 'freePlaces' | 'deadlines';
+export type ReportKind = 'occupancyList' | 'occupancyOverview' | 'occupancyDays' | 'movements' | 'freePlaces' | 'deadlines' | 'quotaLedger';
 
-export const REPORT_KINDS: readonly ReportKind[] = ['occupancyList', 'occupancyOverview', 'occupancyDays', 'movements', 'freePlaces', 'deadlines'];
+export const REPORT_KINDS: readonly ReportKind[] = ['occupancyList', 'occupancyOverview', 'occupancyDays', 'movements', 'freePlaces', 'deadlines', 'quotaLedger'];
 
 /**
  * Cell types: Excel writes dates as dates and numbers as numbers; the PDF

@@ -10,6 +10,9 @@ import { movementsReport } from './builders/movements';
 import { occupancyDaysReport } from './builders/occupancyDays';
 import { occupancyListReport } from './builders/occupancyList';
 import { occupancyOverviewReport } from './builders/occupancyOverview';
+import { buildLedger, validateQuotaSettings, type QuotaSettings } from '../allocation/ledger';
+import { countyPlacesAt } from '../allocation/countyPlaces';
+import { quotaLedgerReport } from '../allocation/ledgerReport';
 
 export type ReportRequest =
   | { kind: 'occupancyList'; accommodationId: Id; day: IsoDate }
@@ -17,7 +20,9 @@ export type ReportRequest =
   | { kind: 'occupancyDays'; fromMonth: string; toMonth: string }
   | { kind: 'movements'; from: IsoDate; to: IsoDate }
   | { kind: 'freePlaces'; day: IsoDate }
-  | { kind: 'deadlines'; weeks: number };
+  | { kind: 'deadlines'; weeks: number }
+  /** Zuteilungsquote for a period (inclusive days) with key, weights and crediting (docs/allocation.md). */
+  | { kind: 'quotaLedger'; from: IsoDate; to: IsoDate; settings: QuotaSettings };
 
 function requireDay(day: string, label: string): void {
   if (!isIsoDate(day)) throw new Error(`${label}: bitte ein gültiges Datum angeben.`);
@@ -43,5 +48,21 @@ export function buildReport(ctx: ReportContext, request: ReportRequest, today: I
       return freePlacesReport(ctx, request.day);
     case 'deadlines':
       return deadlinesReport(ctx, today, request.weeks);
+    case 'quotaLedger': {
+      requireDay(request.from, 'Beginn');
+      requireDay(request.to, 'Ende');
+      if (request.to < request.from) throw new Error('Das Ende des Zeitraums liegt vor dem Beginn.');
+      const problems = validateQuotaSettings(request.settings);
+      if (problems.length > 0) throw new Error(problems.join(' '));
+      // County places for the crediting: the places open on the period's last day, as on the Quote tab.
+      const ledger = buildLedger({
+        municipalities: ctx.data.municipalities,
+        allocations: ctx.data.allocations,
+        countyPlaces: countyPlacesAt(ctx.index, request.to),
+        period: { from: request.from, to: request.to },
+        settings: request.settings,
+      });
+      return quotaLedgerReport(ledger, ctx.authority);
+    }
   }
 }

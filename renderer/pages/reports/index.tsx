@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { addDays, isoDateOf } from '../../../shared/domain/dates';
+import type { KeyKind } from '../../../shared/allocation/ledger';
 import { buildReport, type ReportRequest } from '../../../shared/reports/request';
 import { REPORT_KINDS, type ReportKind, type ReportModel } from '../../../shared/reports/model';
 import { formatDateTimeDe } from '../../../shared/reports/format';
@@ -15,6 +16,7 @@ import { ExportProgress } from '../../features/exports/ExportProgress';
 import { exportFileName, printPdf, saveExport } from '../../features/exports/output';
 import type { ExportFormat } from '../../features/exports/formats';
 import { useExportJob } from '../../features/exports/useExportJob';
+import { useQuotaSettings } from '../../features/allocations/useAllocationData';
 import { useLetterhead } from '../../features/letters/storage';
 import { useOccupancyData } from '../../features/occupancy-data/hooks';
 import { notify } from '../../state/ui';
@@ -28,7 +30,14 @@ const FILE_BASE: Record<ReportKind, string> = {
   movements: 'Zu-und-Abgaenge',
   freePlaces: 'Freie-Plaetze',
   deadlines: 'Fristen',
+  quotaLedger: 'Zuteilungsquote',
 };
+
+/** A whole percentage typed as "50" or "50,0"; NaN when it is not a number. */
+function parsePercent(text: string): number {
+  const trimmed = text.trim().replace(',', '.');
+  return trimmed === '' ? Number.NaN : Number(trimmed);
+}
 
 export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) {
   const { t } = useTranslation('reports');
@@ -44,6 +53,15 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
   const [from, setFrom] = useState(addDays(today, -30));
   const [to, setTo] = useState(today);
   const [weeks, setWeeks] = useState('8');
+  // Zuteilungsquote: the calendar year and the stored quota settings until the user changes them here.
+  const storedQuota = useQuotaSettings(db);
+  const [quotaFrom, setQuotaFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [quotaTo, setQuotaTo] = useState(`${today.slice(0, 4)}-12-31`);
+  const [quotaKey, setQuotaKey] = useState<KeyKind | null>(null);
+  const [creditText, setCreditText] = useState<string | null>(null);
+  const quotaSettings = storedQuota
+    ? { ...storedQuota, key: quotaKey ?? storedQuota.key, creditPercent: creditText === null ? storedQuota.creditPercent : parsePercent(creditText) }
+    : null;
   const [model, setModel] = useState<ReportModel | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -60,6 +78,9 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
         return { kind, from, to };
       case 'deadlines':
         return { kind, weeks: Number(weeks) };
+      case 'quotaLedger':
+        if (!quotaSettings) throw new Error(t('loading'));
+        return { kind, from: quotaFrom, to: quotaTo, settings: quotaSettings };
     }
   };
 
@@ -67,6 +88,7 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
     if (!index) return;
     try {
       if (kind === 'occupancyList' && !accommodationId) throw new Error(t('errors.chooseAccommodation'));
+      if (kind === 'quotaLedger' && quotaSettings && !Number.isFinite(quotaSettings.creditPercent)) throw new Error(t('errors.creditPercent'));
       setModel(buildReport({ data: dataset, index, authority: letterhead?.authority ?? '' }, request(), today));
       setError(null);
     } catch (err) {
@@ -133,6 +155,25 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
           <>
             {dateField(t('params.from'), from, setFrom)}
             {dateField(t('params.to'), to, setTo)}
+          </>
+        ) : null}
+        {kind === 'quotaLedger' ? (
+          <>
+            {dateField(t('params.from'), quotaFrom, setQuotaFrom)}
+            {dateField(t('params.to'), quotaTo, setQuotaTo)}
+            <TextField select label={t('params.key')} value={quotaSettings?.key ?? 'population'} onChange={(e) => setQuotaKey(e.target.value as KeyKind)} size="small" sx={{ minWidth: 220 }}>
+              <MenuItem value="population">{t('params.keys.population')}</MenuItem>
+              <MenuItem value="weighted">{t('params.keys.weighted')}</MenuItem>
+            </TextField>
+            <TextField
+              type="number"
+              label={t('params.creditPercent')}
+              value={creditText ?? String(storedQuota?.creditPercent ?? '')}
+              onChange={(e) => setCreditText(e.target.value)}
+              size="small"
+              sx={{ width: 160 }}
+              slotProps={{ htmlInput: { min: 0, max: 100, step: 1 } }}
+            />
           </>
         ) : null}
         {kind === 'deadlines' ? (

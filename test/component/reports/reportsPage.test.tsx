@@ -79,4 +79,41 @@ describe('ReportsPage parameters', () => {
     await user.click(screen.getByRole('button', { name: 'Anzeigen' }));
     expect(await screen.findByTestId('report-preview')).toHaveTextContent(/Januar 2026 – Februar 2026/);
   }, 30_000);
+
+  it('offers the Zuteilungsquote with period, key and crediting from the stored quota settings', async () => {
+    await db.settings.put({ key: 'allocation.quota', value: { key: 'population', weights: { population: 1, area: 0, foreignResidents: 0 }, creditPercent: 50 } });
+    const user = userEvent.setup();
+    renderPage();
+    await chooseKind(user, 'Zuteilungsquote der Gemeinden');
+    const credit = screen.getByRole('spinbutton', { name: 'Anrechnung in %' });
+    await expect.poll(() => (credit as HTMLInputElement).value, { timeout: 5000 }).toBe('50');
+    expect(screen.getByRole('combobox', { name: 'Schlüssel' })).toHaveTextContent('Einwohnerzahl');
+    await typeDate(user, 'Von', '2026-01-01');
+    await typeDate(user, 'Bis', '2026-12-31');
+    const show = screen.getByRole('button', { name: 'Anzeigen' });
+    await expect.poll(() => show.hasAttribute('disabled'), { timeout: 5000 }).toBe(false);
+    await user.click(show);
+    const preview = await screen.findByTestId('report-preview');
+    expect(within(preview).getByRole('heading', { name: 'Zuteilungsquote der Gemeinden' })).toBeInTheDocument();
+    const cellsOf = (name: string) =>
+      within(within(preview).getByRole('row', { name: new RegExp(`^${name}`) }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    // Balingen: 3 allocated + floor(5 × 50 %) = 5 counted, Soll 4 (hand-checked in test/integration/exports/quotaLedger.test.ts).
+    expect(cellsOf('Balingen').slice(4, 12)).toEqual(['3', '0', '5', '2', '5', '4', '1', '+1 über Soll']);
+    expect(screen.getByRole('button', { name: 'Als PDF speichern' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Als Excel speichern' })).toBeEnabled();
+
+    // Without crediting only the allocation counts: 3 persons, Soll 2 / 1.
+    await user.clear(credit);
+    await user.type(credit, '0');
+    await user.click(show);
+    await expect.poll(() => cellsOf('Balingen').slice(7, 10)).toEqual(['0', '3', '2']);
+    // Bad crediting: a German message, no report.
+    await user.clear(credit);
+    await user.type(credit, '150');
+    await user.click(show);
+    expect(await screen.findByText(/zwischen 0 und 100/)).toBeInTheDocument();
+    expect(screen.queryByTestId('report-preview')).not.toBeInTheDocument();
+  }, 30_000);
 });
