@@ -6,6 +6,9 @@
 // after a short debounce, so a burst of writes (a household checking in, a
 // sync apply) causes one rebuild, not one per row.
 //
+// After the full load, `onFullLoad` lets the app cache a summary keyed by the
+// data generation read before the load (summaryCache.ts).
+//
 // Why not one liveQuery over all tables: it would re-run every toArray()
 // (≈ 500,000 stays at Berlin scale) after each single write.
 import Dexie, { type ObservabilitySet, type Table } from 'dexie';
@@ -53,6 +56,14 @@ export interface OccupancyStoreOptions<I> {
   buildIndex: (dataset: Dataset) => I;
   /** Wait this long after the last change before rebuilding. */
   debounceMs?: number;
+  /**
+   * Called after a FULL load (every row read) with the index and the data
+   * generation token read before the read began (null when unknown). Not
+   * called after incremental updates: those re-read only the rows announced
+   * as changed, and a write of another tab may be committed but not yet
+   * announced, so they cannot prove the index matches a token.
+   */
+  onFullLoad?: (index: I, generation: string | null) => void;
 }
 
 type Row = EntityByTable[OccupancyTable];
@@ -156,6 +167,8 @@ export class OccupancyStore<I> {
 
   private async loadAll(): Promise<void> {
     const t0 = performance.now();
+    // Read the token BEFORE opening the read transaction (see renderer/db/db.ts).
+    const generation = this.db.dataGeneration();
     const tables = OCCUPANCY_TABLES.map((name) => this.db.table(name));
     const arrays = await this.db.transaction('r', tables, () =>
       Promise.all(tables.map((t) => (CHUNKED_TABLES.has(t.name) ? readInKeyRanges(t as Table<Row, unknown>) : (t.toArray() as Promise<Row[]>)))),
@@ -167,6 +180,8 @@ export class OccupancyStore<I> {
       (dataset[name] as Row[]) = arrays[i] ?? [];
     });
     this.publishBuilt(t0, dataset);
+    const index = this.snapshot.index;
+    if (!this.disposed && index !== null) this.options.onFullLoad?.(index, generation);
   }
 
   private async apply(changes: Map<string, TableChange>): Promise<void> {

@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next';
 import Typography from '@mui/material/Typography';
 import { LineChart } from '@mui/x-charts/LineChart';
 import type { IsoDate } from '../../../shared/domain/model';
-import { addDays, addMonths, fromDayNumber, startOfMonth, toDayNumber } from '../../../shared/domain/dates';
-import type { DailySeries } from '../../../shared/occupancy/series';
+import { addMonths, fromDayNumber, startOfMonth, toDayNumber } from '../../../shared/domain/dates';
+import type { ChartSeries } from '../../features/occupancy-data/summaryCache';
 import { formatDate, formatInteger, intlLocale } from '../../i18n/format';
 
-export function chartRange(day: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: addMonths(addDays(day, 1), -12), to: addDays(day, 1) };
-}
+// One definition shared with the summary cache, so cached and live charts cover the same days.
+export { chartRange } from '../../features/occupancy-data/summaryCache';
 
 function utcDate(day: IsoDate): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-export function OccupancyChart({ series }: { series: DailySeries | null }) {
+/** `series`: a DailySeries of the engine, or the same numbers from the summary cache. */
+export function OccupancyChart({ series }: { series: ChartSeries | null }) {
   const { t, i18n } = useTranslation('dashboard');
   const data = useMemo(() => {
     if (!series || series.length === 0) return null;
