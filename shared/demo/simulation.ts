@@ -20,7 +20,6 @@ import type {
   Allocation,
   BedBlock,
   BlockReason,
-  DepartureReason,
   Household,
   LegalBasis,
   Municipality,
@@ -30,6 +29,7 @@ import type {
   Vulnerability,
 } from '../domain/model';
 import { addMonths, fromDayNumber, toDayNumber } from '../domain/dates';
+import { DEPARTURE_REASONS } from '../domain/model';
 import {
   KIND_FLAT,
   KIND_GU,
@@ -86,16 +86,6 @@ const poolIndex = (state: number, kind: number, restr: number, bf: number, sub: 
   (((state * 2 + kind) * 4 + restr) * 2 + bf) * 10 + sub;
 const POOL_COUNT = poolIndex(1, 1, 3, 1, 9) + 1;
 
-const DEPARTURE_REASONS: readonly DepartureReason[] = [
-  'follow_up_accommodation',
-  'own_flat',
-  'redistribution',
-  'voluntary_return',
-  'deportation',
-  'unknown',
-  'death',
-  'other',
-];
 const ASYLUM_REASONS: readonly (readonly [number, number])[] = [
   [0, 62],
   [1, 12],

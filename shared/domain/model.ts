@@ -225,15 +225,22 @@ export interface Household extends RecordMeta {
 // ---------------------------------------------------------------------------
 // Stays (Belegungen)
 
-export type DepartureReason =
-  | 'follow_up_accommodation' // Anschlussunterbringung (Zuteilung an Gemeinde)
-  | 'own_flat' // eigene Wohnung
-  | 'redistribution' // Umverteilung in anderen Kreis
-  | 'voluntary_return' // freiwillige Ausreise
-  | 'deportation' // Abschiebung
-  | 'unknown' // unbekannt verzogen
-  | 'death'
-  | 'other';
+/**
+ * Departure (Auszug/Abgang) reasons in display order; the one list used by the
+ * check-out rules, the dialogs, the reports and the demo generator (whose
+ * stored indexes depend on this order: append, never reorder).
+ */
+export const DEPARTURE_REASONS = [
+  'follow_up_accommodation', // Anschlussunterbringung (Zuteilung an Gemeinde)
+  'own_flat', // eigene Wohnung
+  'redistribution', // Umverteilung in anderen Kreis
+  'voluntary_return', // freiwillige Ausreise
+  'deportation', // Abschiebung
+  'unknown', // unbekannt verzogen
+  'death',
+  'other',
+] as const;
+export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
 
 export type StayEndKind =
   /** The person left the county accommodation (Auszug). */

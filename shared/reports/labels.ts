@@ -47,13 +47,4 @@ export const DEPARTURE_REASON_DE: Record<DepartureReason, string> = {
   other: 'sonstiger Grund',
 };
 
-export const DEPARTURE_REASONS: readonly DepartureReason[] = [
-  'follow_up_accommodation',
-  'own_flat',
-  'redistribution',
-  'voluntary_return',
-  'deportation',
-  'unknown',
-  'death',
-  'other',
-];
+export { DEPARTURE_REASONS } from '../domain/model';

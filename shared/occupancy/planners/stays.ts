@@ -5,6 +5,7 @@
 // for the target beds and the persons involved.
 import { isIsoDate } from '../../domain/dates';
 import type { Bed, DepartureReason, Id, IsoDate, Person, Stay } from '../../domain/model';
+import { DEPARTURE_REASONS } from '../../domain/model';
 import { accommodationLabel, bedLabel, personName, roomLabel } from '../labels';
 import { fitsRestriction } from '../restrictions';
 import { isActiveStay, validateStayChanges, type ValidationContext } from '../validation';
@@ -16,16 +17,7 @@ export interface BedAssignment {
   bedId: Id;
 }
 
-export const DEPARTURE_REASONS: readonly DepartureReason[] = [
-  'follow_up_accommodation',
-  'own_flat',
-  'redistribution',
-  'voluntary_return',
-  'deportation',
-  'unknown',
-  'death',
-  'other',
-];
+export { DEPARTURE_REASONS };
 
 class Lookup {
   readonly persons: Map<Id, Person>;
