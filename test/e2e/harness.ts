@@ -173,6 +173,14 @@ export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> 
   // Evaluated through the DevTools protocol: the app's CSP forbids inline
   // <script> tags (so addScriptTag would be blocked), but not this.
   await page.evaluate(axeSource);
+  // Let running transitions finish first: a button caught mid-fade (e.g. the
+  // export buttons appearing after a save) has a half-transparent colour and
+  // fails the contrast rule although the settled page passes. Endless
+  // animations (progress spinners) are not waited for.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 3000))]);
+  });
   const violations = await page.evaluate(async () => {
     type AxeResult = {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
