@@ -12,7 +12,7 @@ import type { QuartierDb } from '../db/db';
 import { getDeviceName } from '../app/localData';
 import { api } from '../platform/api';
 import { ApiSharePort } from './apiPort';
-import { SyncEngine, type SyncProgress, type SyncReport } from './engine';
+import { SyncEngine, type SyncDeviceInfo, type SyncProgress, type SyncReport } from './engine';
 
 /** syncState key of the organisation passphrase, kept on this laptop only. */
 export const PASSPHRASE_KEY = 'sync:passphrase';
@@ -73,6 +73,16 @@ export async function syncNow(options: { snapshot?: boolean } = {}): Promise<Syn
     useSyncStore.getState().setRunning(false);
     useSyncStore.getState().setProgress(null);
   }
+}
+
+/** The laptops registered on the share ("Geräte" on the sync page). */
+export function listSyncDevices(): Promise<SyncDeviceInfo[]> {
+  return getEngine().listDevices();
+}
+
+/** Retires another laptop that is gone for good; see SyncEngine.retireDevice. */
+export function retireSyncDevice(deviceId: string, reason: string): Promise<{ path: string | null }> {
+  return getEngine().retireDevice(deviceId, reason);
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   FORMAT_FILE,
   FORMAT_NAME,
   FORMAT_VERSION,
+  isDeviceId,
   logFileName,
   parseFormatFile,
   parseShareFile,
@@ -88,9 +89,51 @@ export interface SyncReport {
   /** Devices whose next file is missing (stale listing or still being written). */
   waitingFor: string[];
   forked?: { from: string; to: string };
+  /** Set when another laptop retired this one: the pass stopped and wrote nothing. */
+  retired?: boolean;
   snapshotWritten?: string;
   compacted: number;
 }
+
+/**
+ * A retirement registration (`devices/<retired id>/<n>.reg`, n > 1, written
+ * by another laptop). The extra fields are informational; readers decide on
+ * `retired: true` alone.
+ */
+export interface RetirementPayload extends RegPayload {
+  retired: true;
+  retiredBy: string;
+  retiredAt: string;
+  /** Free text from the dialog (why the laptop is gone). Encrypted like everything else. */
+  reason: string;
+}
+
+/** A laptop registered on the share, as the "Geräte" list shows it. */
+export interface SyncDeviceInfo {
+  deviceId: string;
+  /** Empty when the registration could not be read. */
+  deviceName: string;
+  registeredAt?: string;
+  /** Time of its newest acknowledgement on the share (its last successful sync). */
+  lastAckAt?: string;
+  isSelf: boolean;
+  retired?: { at?: string; by?: string; reason?: string };
+}
+
+/** This laptop was retired by another one; it must not write to the share any more. */
+export class DeviceRetiredError extends Error {
+  constructor() {
+    super(
+      'Dieses Gerät wurde von einem anderen Laptop im Austauschordner abgemeldet und kann nicht mehr synchronisieren. ' +
+        'Es wurde nichts geschrieben; noch nicht übertragene Änderungen bleiben auf diesem Laptop. Bitte wenden Sie sich an die Administration.',
+    );
+    this.name = 'DeviceRetiredError';
+  }
+}
+
+/** Highest `n` of a retirement file; `n` is random so two laptops retiring the same device at once write two files. */
+const RETIREMENT_N_SPAN = 999_999_999_998;
+const REASON_MAX = 500;
 
 export interface SyncInfo {
   lastAttemptAt?: string;
@@ -178,6 +221,91 @@ export class SyncEngine {
     await this.unlock(listing.entries.length);
   }
 
+  /** Status, listing and key for the device list and retirement; throws the German reason when offline. */
+  private async openShare(): Promise<{ key: KeyHandle; files: ShareFile[]; sizes: Map<string, number> }> {
+    const status = await this.o.port.status();
+    if (status.state === 'offline') throw new ShareOfflineError(status.reason ?? 'Der Austauschordner ist nicht erreichbar.');
+    const listing = await this.o.port.list(SHARE_ROOT);
+    if (listing.status.state === 'offline') throw new ShareOfflineError(listing.status.reason ?? 'Der Austauschordner ist nicht erreichbar.');
+    if (!listing.entries.some((e) => e.path === FORMAT_FILE)) throw new Error('Im Austauschordner ist noch keine Quartier-Synchronisation eingerichtet.');
+    const key = await this.unlock(listing.entries.length);
+    const sizes = new Map(listing.entries.map((e) => [e.path, e.size]));
+    const files = listing.entries.map((e) => parseShareFile(e.path)).filter((f): f is ShareFile => f !== null);
+    return { key, files, sizes };
+  }
+
+  /** The laptops registered on the share, this one first, then by name. Reads only. */
+  async listDevices(): Promise<SyncDeviceInfo[]> {
+    await this.running?.catch(() => undefined);
+    const { key, files, sizes } = await this.openShare();
+    const me = await getDeviceId(this.db);
+    const retired = await this.retirements(key, files, sizes);
+    const ids = [...new Set(files.filter((f) => f.kind === 'reg').map((f) => f.deviceId))];
+    const out: SyncDeviceInfo[] = [];
+    for (const id of ids) {
+      const first = files.find((f): f is Extract<ShareFile, { kind: 'reg' }> => f.kind === 'reg' && f.deviceId === id && f.n === 1);
+      const reg = first ? await this.readChecked(first, key, sizes, emptyReport(), (v) => validateRegPayload(v, first)) : null;
+      const newestAck = files
+        .filter((f): f is Extract<ShareFile, { kind: 'ack' }> => f.kind === 'ack' && f.deviceId === id)
+        .sort((a, b) => b.n - a.n)[0];
+      const ack = newestAck ? await this.readChecked(newestAck, key, sizes, emptyReport(), (v) => validateAckPayload(v, newestAck)) : null;
+      const info: SyncDeviceInfo = { deviceId: id, deviceName: reg?.deviceName ?? '', isSelf: id === me };
+      if (reg?.registeredAt) info.registeredAt = reg.registeredAt;
+      if (ack?.at) info.lastAckAt = ack.at;
+      const r = retired.get(id);
+      if (r) {
+        info.retired = {};
+        if (typeof r.retiredAt === 'string') info.retired.at = r.retiredAt;
+        if (typeof r.retiredBy === 'string') info.retired.by = r.retiredBy;
+        if (typeof r.reason === 'string') info.retired.reason = r.reason;
+      }
+      out.push(info);
+    }
+    return out.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.deviceName.localeCompare(b.deviceName, 'de') || (a.deviceId < b.deviceId ? -1 : 1));
+  }
+
+  /**
+   * Retires another laptop that is gone for good (stolen, scrapped): writes
+   * a retirement registration under a new random name in its devices folder.
+   * From then on compaction no longer waits for its acknowledgements, and
+   * the laptop itself, should it come back, stops syncing and writes
+   * nothing. Refuses this laptop and ids not registered on the share (German
+   * message, nothing written). Retiring an already retired laptop writes
+   * nothing and returns its existing retirement.
+   */
+  async retireDevice(deviceId: string, reason: string): Promise<{ path: string | null }> {
+    await this.running?.catch(() => undefined);
+    const me = await getDeviceId(this.db);
+    if (deviceId === me) throw new Error('Dieses Gerät kann sich nicht selbst abmelden. Bitte an einem anderen Laptop abmelden. Es wurde nichts geschrieben.');
+    if (!isDeviceId(deviceId)) throw new Error('Unbekanntes Gerät: Die Geräte-ID ist ungültig. Es wurde nichts geschrieben.');
+    const { key, files, sizes } = await this.openShare();
+    const first = files.find((f): f is Extract<ShareFile, { kind: 'reg' }> => f.kind === 'reg' && f.deviceId === deviceId && f.n === 1);
+    if (!first) throw new Error(`Unbekanntes Gerät: ${deviceId.slice(0, 8)} ist im Austauschordner nicht angemeldet. Es wurde nichts geschrieben.`);
+    const retired = await this.retirements(key, files, sizes);
+    if (retired.has(me)) throw new DeviceRetiredError();
+    if (retired.has(deviceId)) return { path: null };
+    const reg = await this.readChecked(first, key, sizes, emptyReport(), (v) => validateRegPayload(v, first));
+    const taken = new Set(files.map((f) => f.path));
+    let path: string;
+    do {
+      const bytes = randomBytes(this.c, 5);
+      const r = bytes.reduce((n, b) => n * 256 + b, 0);
+      path = regFileName(deviceId, 2 + (r % RETIREMENT_N_SPAN));
+    } while (taken.has(path));
+    const payload: RetirementPayload = {
+      v: 1,
+      deviceId,
+      deviceName: reg?.deviceName ?? '',
+      registeredAt: reg?.registeredAt ?? '',
+      retired: true,
+      retiredBy: me,
+      retiredAt: new Date(this.now()).toISOString(),
+      reason: reason.trim().slice(0, REASON_MAX),
+    };
+    await this.writeEncrypted(path, key, payload);
+    return { path };
+  }
+
   private async pass(options: { snapshot?: boolean }): Promise<SyncReport> {
     const report: SyncReport = { state: 'ok', shipped: 0, applied: 0, ingested: 0, quarantined: [], flagged: [], waitingFor: [], compacted: 0 };
     const startedAt = new Date(this.now()).toISOString();
@@ -185,7 +313,8 @@ export class SyncEngine {
       await this.run(report, options);
     } catch (error) {
       const offline = error instanceof ShareOfflineError || (await this.o.port.status().then((s) => s.state === 'offline').catch(() => true));
-      report.state = error instanceof SyncNotConfiguredError ? 'unconfigured' : offline ? 'offline' : 'error';
+      report.state = error instanceof SyncNotConfiguredError ? 'unconfigured' : error instanceof DeviceRetiredError ? 'error' : offline ? 'offline' : 'error';
+      if (error instanceof DeviceRetiredError) report.retired = true;
       report.message = error instanceof Error ? error.message : String(error);
     }
     const info: SyncInfo = { lastAttemptAt: startedAt, lastState: report.state };
@@ -215,6 +344,11 @@ export class SyncEngine {
 
     const key = await this.unlock(listing.entries.length);
     let me = await getDeviceId(this.db);
+
+    // A retired laptop writes nothing (no registration, no log, no ack): the
+    // others may already have compacted files it never read, and its new
+    // changes would reach nobody who expects them. They stay in its outbox.
+    if ((await this.retirements(key, files, sizes)).has(me)) throw new DeviceRetiredError();
 
     if (!files.some((f) => f.kind === 'reg' && f.deviceId === me)) await this.register(me, key);
 
@@ -557,6 +691,17 @@ export class SyncEngine {
     for (const f of files) if (f.kind === 'snapshot' && f.deviceId === me && f.path !== path) await this.o.port.delete(f.path).catch(() => false);
   }
 
+  /** Retired devices on the share: id → its (first readable) retirement file. */
+  private async retirements(key: KeyHandle, files: ShareFile[], sizes: Map<string, number>): Promise<Map<string, Partial<RetirementPayload>>> {
+    const out = new Map<string, Partial<RetirementPayload>>();
+    for (const f of files) {
+      if (f.kind !== 'reg' || f.n === 1 || out.has(f.deviceId)) continue;
+      const reg = await this.readChecked(f, key, sizes, emptyReport(), (v) => validateRegPayload(v, f));
+      if (reg?.retired) out.set(f.deviceId, reg as Partial<RetirementPayload>);
+    }
+    return out;
+  }
+
   /**
    * Removes own log files that every registered laptop has acknowledged and
    * that an own snapshot on the share contains. Never anything else.
@@ -567,12 +712,7 @@ export class SyncEngine {
     const inSnapshot = Math.max(0, ...mySnaps.filter((s) => present.has(s.path)).map((s) => s.vector[me] ?? 0));
     if (inSnapshot === 0) return 0;
     const devices = new Set(files.filter((f) => f.kind === 'reg').map((f) => f.deviceId));
-    const retired = new Set<string>();
-    for (const f of files) {
-      if (f.kind !== 'reg' || f.n === 1) continue;
-      const reg = await this.readChecked(f, key, sizes, emptyReport(), (v) => validateRegPayload(v, f));
-      if (reg?.retired) retired.add(f.deviceId);
-    }
+    const retired = await this.retirements(key, files, sizes);
     let floor = inSnapshot;
     for (const dev of devices) {
       if (retired.has(dev) || dev === me) continue;

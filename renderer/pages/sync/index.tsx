@@ -1,8 +1,9 @@
 // The sync screen: status and "Jetzt synchronisieren", the Konflikte inbox,
-// files set aside, clock warnings and the sync settings.
+// files set aside, clock warnings, the registered devices and the sync settings.
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page';
 import { ConflictInbox } from './ConflictInbox';
+import { DevicesSection } from './DevicesSection';
 import { ClockWarningsSection, QuarantineSection } from './QuarantineSection';
 import { SyncOverviewSection } from './SyncOverviewSection';
 import { SyncSettingsSection } from './SyncSettingsSection';
@@ -15,6 +16,7 @@ export default function SyncPage() {
       <ConflictInbox />
       <QuarantineSection />
       <ClockWarningsSection />
+      <DevicesSection />
       <SyncSettingsSection />
     </Page>
   );
