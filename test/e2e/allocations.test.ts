@@ -21,6 +21,7 @@ import {
   startWebServer,
   type PageProblems,
   type WebServer,
+  loadDemoViaFirstStart,
 } from './harness';
 
 const run = promisify(execFile);
@@ -63,9 +64,7 @@ void describe('allocations in web mode', { timeout: 300_000 }, () => {
     context = await launchBrowser(profileDir);
     ({ page, problems } = await openPage(context));
     await page.goto(server.url);
-    const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
-    await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
-    await dialog.waitFor({ state: 'detached', timeout: 120_000 });
+    await loadDemoViaFirstStart(page);
   });
 
   after(async () => {

@@ -261,3 +261,15 @@ export async function countIndexedDb(page: Page, tables: readonly string[], dbNa
     { tables: [...tables], dbName },
   );
 }
+
+/**
+ * Answers the first-start dialog with "Demo-Daten laden" and waits until the
+ * load has finished and the dialog is gone (the county demo data, all in one
+ * transaction).
+ */
+export async function loadDemoViaFirstStart(page: Page, timeoutMs = 120_000): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
+  await dialog.waitFor({ timeout: timeoutMs });
+  await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: timeoutMs });
+}

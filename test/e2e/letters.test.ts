@@ -9,7 +9,21 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fillDate } from './occupancy-helpers';
-import { axeSeriousViolations, closeQuietly, countIndexedDb, describeViolations, launchBrowser, makeTempDir, openPage, removeDirs, screenshot, startWebServer, type PageProblems, type WebServer } from './harness';
+import {
+  axeSeriousViolations,
+  closeQuietly,
+  countIndexedDb,
+  describeViolations,
+  launchBrowser,
+  makeTempDir,
+  openPage,
+  removeDirs,
+  screenshot,
+  startWebServer,
+  type PageProblems,
+  type WebServer,
+  loadDemoViaFirstStart,
+} from './harness';
 
 async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({ data: bytes }).promise;
@@ -36,9 +50,7 @@ void describe('letters in web mode', { timeout: 300_000 }, () => {
     context = await launchBrowser(profileDir);
     ({ page, problems } = await openPage(context));
     await page.goto(server.url);
-    const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
-    await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
-    await dialog.waitFor({ state: 'detached', timeout: 120_000 });
+    await loadDemoViaFirstStart(page);
   });
 
   after(async () => {

@@ -18,6 +18,7 @@ import {
   startWebServer,
   type PageProblems,
   type WebServer,
+  loadDemoViaFirstStart,
 } from './harness';
 
 const AREAS = [
@@ -88,9 +89,7 @@ void describe('shell in web mode', { timeout: 240_000 }, () => {
         if (text && seen[seen.length - 1] !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
-    await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
-    await dialog.waitFor({ state: 'detached', timeout: 120_000 });
+    await loadDemoViaFirstStart(page);
 
     const seen = await page.evaluate(() => (window as unknown as { __progressSeen: string[] }).__progressSeen);
     assert.ok(seen.length > 0, 'the progress text was never shown');

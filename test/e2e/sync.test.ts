@@ -12,7 +12,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeQuietly, launchBrowser, makeTempDir, openPage, removeDirs, screenshot, startWebServer, type WebServer } from './harness';
+import {
+  closeQuietly,
+  launchBrowser,
+  makeTempDir,
+  openPage,
+  removeDirs,
+  screenshot,
+  startWebServer,
+  type WebServer,
+  loadDemoViaFirstStart,
+} from './harness';
 
 const PASSPHRASE = 'Landratsamt-Sync 2026';
 
@@ -29,10 +39,7 @@ async function startLaptop(server: WebServer, name: string): Promise<Laptop> {
   // callbacks in __name(); give the page a no-op for it.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const { page } = await openPage(context, server.url);
-  const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
-  await dialog.waitFor({ state: 'detached', timeout: 180_000 });
+  await loadDemoViaFirstStart(page, 180_000);
   await page.goto(`${server.origin}/#/sync`);
   await page.getByRole('main').getByRole('heading', { level: 1, name: 'Synchronisation' }).waitFor();
   await page.getByLabel('Passwort der Organisation').fill(PASSPHRASE);

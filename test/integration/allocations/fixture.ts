@@ -2,7 +2,7 @@
 // GU in Balingen with six beds, the Haddad household (four persons) and two
 // single persons, all living there since January 2025. Seeded straight into
 // the tables (no outbox), like data that was already there.
-import { ENTITY_TABLES, type Accommodation, type Bed, type Household, type Municipality, type Person, type Room, type Stay, type Unit } from '../../../shared/domain/model';
+import type { Accommodation, Bed, Household, Municipality, Person, Room, Stay, Unit } from '../../../shared/domain/model';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import type { WriteContext } from '../../../renderer/db/repository';
 
@@ -111,9 +111,4 @@ export async function seededDb(): Promise<QuartierDb> {
   return db;
 }
 
-/** Every row of every table, for "nothing changed" comparisons. */
-export async function snapshot(db: QuartierDb): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of [...ENTITY_TABLES, 'audit', 'outbox', 'syncState', 'settings'] as const) out[t] = await db.table(t).toArray();
-  return out;
-}
+export { snapshot } from '../db/snapshot';

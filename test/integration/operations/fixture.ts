@@ -5,7 +5,6 @@
 import type { Accommodation, Bed, Household, Person, Room, Unit } from '../../../shared/domain/model';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import type { WriteContext } from '../../../renderer/db/repository';
-import { ENTITY_TABLES } from '../../../shared/domain/model';
 
 const T = '2025-01-01T00:00:00.000Z';
 const meta = { createdAt: T, updatedAt: T };
@@ -107,11 +106,4 @@ export async function seededDb(): Promise<QuartierDb> {
   return db;
 }
 
-/** Every row of every table (entities, audit, outbox, sync state), for before/after comparisons. */
-export async function snapshot(db: QuartierDb): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of [...ENTITY_TABLES, 'audit', 'outbox', 'syncState', 'settings'] as const) {
-    out[t] = await db.table(t).toArray();
-  }
-  return out;
-}
+export { snapshot } from '../db/snapshot';
