@@ -4,7 +4,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type Table } from 'dexie';
 import { ENTITY_TABLES, type AuditEntry, type EntityByTable, type EntityTable, type Id, type SettingEntry } from '../../shared/domain/model';
 import type { OutboxEntry } from '../../shared/sync/change';
-import { SCHEMA_V1 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema';
 
 export interface SyncStateEntry {
   key: string;
@@ -95,6 +95,8 @@ export class QuartierDb extends Dexie {
   allocations!: EntityTables['allocations'];
   letterTemplates!: EntityTables['letterTemplates'];
   letters!: EntityTables['letters'];
+  users!: EntityTables['users'];
+  accessLog!: EntityTables['accessLog'];
   audit!: Table<AuditEntry, Id>;
   settings!: Table<SettingEntry, string>;
   outbox!: Table<OutboxEntry, number>;
@@ -107,6 +109,7 @@ export class QuartierDb extends Dexie {
     super(name);
     this.storage = options.storage ?? defaultSyncStorage();
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     // Future versions follow this pattern (see test/integration/db/migrations.test.ts):
     //   this.version(2).stores(SCHEMA_V2).upgrade(async (tx) => { ...transform rows of v1... });
     // Never edit SCHEMA_V1 or an existing upgrade after release.

@@ -16,7 +16,7 @@
 //   would end it early. Compute such inputs before calling runOperation.
 // - Do not nest runOperation calls: one user action = one Change.
 import type { Table } from 'dexie';
-import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta } from '../../shared/domain/model';
+import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta, Role } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
 import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
@@ -30,10 +30,20 @@ export const SYNC_KEYS = {
   hlc: 'hlc',
 } as const;
 
+/** The signed-in user on whose behalf an operation runs (permission checks, audit). */
+export interface Actor {
+  userId: Id;
+  role: Role;
+  /** Außendienst: accommodations the user may change. */
+  accommodationIds: readonly Id[];
+}
+
 export interface WriteContext {
   /** Display name of the acting user (audit, Change.user). */
   user: string;
   deviceId: string;
+  /** The signed-in user; stored on audit entries as userId. */
+  actor?: Actor;
   /** Clock for tests; defaults to the system clock. */
   now?: () => Date;
 }
@@ -41,6 +51,8 @@ export interface WriteContext {
 export interface OperationOptions {
   /** Why the user did this (e.g. a correction reason); stored in every audit entry. */
   reason?: string;
+  /** For imports: the file and row a touched record came from, stored on its audit entry. */
+  auditSource?: (table: EntityTable, id: Id) => { file: string; row: number } | undefined;
 }
 
 /** A record as given to put(): the meta timestamps are filled in by the writer. */
@@ -111,7 +123,7 @@ export async function runOperation(
     };
     const entry: OutboxEntry = { seq, change, shipped: false };
     await db.outbox.add(entry);
-    const audit = session.auditEntries(ctx, operation, change.changeId, opts.reason);
+    const audit = session.auditEntries(ctx, operation, change.changeId, opts);
     await db.audit.bulkAdd(audit);
     return { change, ops, audit };
   });
@@ -151,7 +163,7 @@ export async function applyWithoutOutbox(
     const session = new WriteSession(db, nowDate.toISOString(), !opts.keepTimestamps);
     await body(session.writer);
     const ops = session.ops();
-    const audit = opts.audit === false ? [] : session.auditEntries(ctx, operation, opts.changeId, opts.reason);
+    const audit = opts.audit === false ? [] : session.auditEntries(ctx, operation, opts.changeId, opts);
     if (audit.length > 0) await db.audit.bulkAdd(audit);
     return { change: null, ops, audit };
   });
@@ -285,7 +297,8 @@ class WriteSession {
     return ops;
   }
 
-  auditEntries(ctx: WriteContext, operation: string, changeId: string | undefined, reason: string | undefined): AuditEntry[] {
+  auditEntries(ctx: WriteContext, operation: string, changeId: string | undefined, opts: OperationOptions): AuditEntry[] {
+    const reason = opts.reason;
     return [...this.touched.values()].map((t) => {
       const entry: AuditEntry = {
         id: crypto.randomUUID(),
@@ -300,6 +313,9 @@ class WriteSession {
       };
       if (reason !== undefined) entry.reason = reason;
       if (changeId !== undefined) entry.changeId = changeId;
+      if (ctx.actor) entry.userId = ctx.actor.userId;
+      const source = opts.auditSource?.(t.table, t.id);
+      if (source) entry.source = source;
       return entry;
     });
   }

@@ -20,7 +20,7 @@ import type { EntityTable } from '../../shared/domain/model';
 
 export type StoreDefinitions = Readonly<Record<string, string>>;
 
-const ENTITY_STORES_V1: Readonly<Record<EntityTable, string>> = {
+const ENTITY_STORES_V1: Readonly<Record<Exclude<EntityTable, 'users' | 'accessLog'>, string>> = {
   municipalities: 'id, ags, name',
   accommodations: 'id, municipalityId, status, kind, name',
   units: 'id, accommodationId',
@@ -48,11 +48,27 @@ export const SCHEMA_V1: StoreDefinitions = Object.freeze({
   syncState: 'key',
 });
 
+/**
+ * Version 2: user accounts and the access log (exports, letters, Auskunft,
+ * retention runs, sign-ins), both synced entity tables; the audit trail gets
+ * an index on the acting user for the audit view's filter. New tables only:
+ * no row of version 1 changes, so there is no upgrade function.
+ */
+export const SCHEMA_V2: StoreDefinitions = Object.freeze({
+  ...SCHEMA_V1,
+  users: 'id, login',
+  accessLog: 'id, at, kind, userId',
+  audit: 'id, at, entityId, changeId, user',
+});
+
 /** The newest schema version; db.ts declares every version up to this one. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Every version with its stores, oldest first. Tests use this to open old versions. */
-export const SCHEMA_VERSIONS: readonly { version: number; stores: StoreDefinitions }[] = [{ version: 1, stores: SCHEMA_V1 }];
+export const SCHEMA_VERSIONS: readonly { version: number; stores: StoreDefinitions }[] = [
+  { version: 1, stores: SCHEMA_V1 },
+  { version: 2, stores: SCHEMA_V2 },
+];
 
 /** Tables that are local to this device and never synced. */
 export const LOCAL_TABLES = ['audit', 'settings', 'outbox', 'syncState'] as const;

@@ -103,6 +103,9 @@ export function generateDemoDataWithStats(options: DemoOptions): { dataset: Data
       allocations: sim.allocations,
       letterTemplates: [],
       letters: [],
+      // No demo accounts: there is no default password (the first start creates the administrator).
+      users: [],
+      accessLog: [],
     },
     stats: { rejectedHouseholds: sim.rejectedHouseholds },
   };

@@ -340,6 +340,57 @@ export interface LetterLogEntry extends RecordMeta {
 }
 
 // ---------------------------------------------------------------------------
+// Users and access events (synced like every entity)
+
+/** Roles of DOMAIN.md "Data protection"; permissions per role live in shared/auth/. */
+export const ROLES = ['admin', 'housing', 'field', 'caseworker', 'readonly'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Password hash as stored (never the password). Parameters travel with it so they can be raised later. */
+export interface PasswordHash {
+  alg: 'PBKDF2-SHA256';
+  iterations: number;
+  /** base64 */
+  salt: string;
+  /** base64 */
+  hash: string;
+}
+
+export interface User extends RecordMeta {
+  /** Sign-in name, compared case-insensitively. */
+  login: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  password: PasswordHash;
+  /** Außendienst: the accommodations this user may change; ignored for other roles. */
+  accommodationIds: Id[];
+}
+
+/** What an access event records besides changes (those are in the audit table). */
+export type AccessEventKind = 'export' | 'letter' | 'auskunft' | 'retention' | 'signIn' | 'signInFailed';
+
+/**
+ * An append-only record of an export, a letter, an Auskunft, a retention run
+ * or a sign-in: who did what for whom. Written through runOperation, so it is
+ * synced and gets its audit entry; never patched or deleted by the app.
+ */
+export interface AccessEvent extends RecordMeta {
+  at: IsoTimestamp;
+  kind: AccessEventKind;
+  /** User id (users table); empty for a failed sign-in of an unknown login. */
+  userId: Id;
+  userName: string;
+  deviceId: string;
+  /** Machine-readable subject, e.g. "report.occupancy.xlsx" or "letter.allocation". */
+  subject: string;
+  /** Short German description for the audit view. */
+  description: string;
+  /** Persons the event concerns (letters, Auskunft); empty for list exports. */
+  personIds: Id[];
+}
+
+// ---------------------------------------------------------------------------
 // Audit trail, settings, sync bookkeeping (local-only tables)
 
 export interface AuditEntry {
@@ -356,6 +407,10 @@ export interface AuditEntry {
   reason?: string;
   /** The Change (shared/sync/change.ts) this entry belongs to; groups the entries of one operation for undo. */
   changeId?: string;
+  /** Acting user's id (users table) when known. */
+  userId?: Id;
+  /** Where the record came from when it was imported from a file. */
+  source?: { file: string; row: number };
 }
 
 export interface SettingEntry {
@@ -377,6 +432,8 @@ export const ENTITY_TABLES = [
   'allocations',
   'letterTemplates',
   'letters',
+  'users',
+  'accessLog',
 ] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];
 
@@ -393,6 +450,8 @@ export interface EntityByTable {
   allocations: Allocation;
   letterTemplates: LetterTemplate;
   letters: LetterLogEntry;
+  users: User;
+  accessLog: AccessEvent;
 }
 
 /** A whole dataset as plain arrays: input for pure domain functions and reports. */
@@ -412,5 +471,7 @@ export function emptyDataset(): Dataset {
     allocations: [],
     letterTemplates: [],
     letters: [],
+    users: [],
+    accessLog: [],
   };
 }

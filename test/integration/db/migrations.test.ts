@@ -16,7 +16,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTITY_TABLES } from '../../../shared/domain/model';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from '../../../renderer/db/schema';
 import { openDatabase } from '../../../renderer/db/db';
 import {
   createDatabaseAtVersion,
@@ -40,17 +40,25 @@ afterEach(async () => {
 
 describe('schema versions', () => {
   it('lists every version in order, the last being the current one', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1]);
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2]);
     expect(SCHEMA_VERSIONS.at(-1)!.version).toBe(CURRENT_SCHEMA_VERSION);
     expect(Object.isFrozen(SCHEMA_V1)).toBe(true);
+    expect(Object.isFrozen(SCHEMA_V2)).toBe(true);
   });
 
-  it('v1 has a table for every entity plus audit, settings, outbox and syncState', () => {
-    expect(Object.keys(SCHEMA_V1).sort()).toEqual([...ENTITY_TABLES, 'audit', 'settings', 'outbox', 'syncState'].sort());
+  it('the current version has a table for every entity plus audit, settings, outbox and syncState', () => {
+    expect(Object.keys(SCHEMA_V2).sort()).toEqual([...ENTITY_TABLES, 'audit', 'settings', 'outbox', 'syncState'].sort());
+  });
+
+  it('v2 only adds: every v1 store keeps its definition except the new audit index', () => {
+    for (const [table, def] of Object.entries(SCHEMA_V1)) {
+      if (table === 'audit') expect(SCHEMA_V2.audit!.startsWith(def), table).toBe(true);
+      else expect(SCHEMA_V2[table], table).toBe(def);
+    }
   });
 });
 
-describe('v1', () => {
+describe('current version', () => {
   it('opens empty with exactly the declared stores and indexes', async () => {
     const name = uniqueDbName();
     const db = await openDatabase(name);
@@ -60,8 +68,8 @@ describe('v1', () => {
 
     const raw = await describeRawDatabase(name);
     expect(raw.version).toBe(CURRENT_SCHEMA_VERSION * 10); // Dexie multiplies by 10
-    expect(Object.keys(raw.stores).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
-    for (const [table, def] of Object.entries(SCHEMA_V1)) {
+    expect(Object.keys(raw.stores).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+    for (const [table, def] of Object.entries(SCHEMA_V2)) {
       expect(raw.stores[table]!.indexes, table).toEqual(expectedIndexNames(def));
     }
     expect(raw.stores.outbox!.keyPath).toBe('seq');
