@@ -8,6 +8,7 @@ import BedOutlined from '@mui/icons-material/BedOutlined';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 
@@ -19,6 +20,7 @@ export const AREAS = [
   'allocations',
   'reports',
   'letters',
+  'import',
   'sync',
   'settings',
 ] as const;
@@ -40,6 +42,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { area: 'allocations', path: '/allocations', labelKey: 'nav.allocations', Icon: AssignmentTurnedInOutlined },
   { area: 'reports', path: '/reports', labelKey: 'nav.reports', Icon: AssessmentOutlined },
   { area: 'letters', path: '/letters', labelKey: 'nav.letters', Icon: MailOutlined },
+  { area: 'import', path: '/import', labelKey: 'nav.import', Icon: UploadFileOutlined },
   { area: 'sync', path: '/sync', labelKey: 'nav.sync', Icon: SyncOutlined },
   { area: 'settings', path: '/settings', labelKey: 'nav.settings', Icon: SettingsOutlined },
 ];

@@ -15,6 +15,7 @@ const pages: Record<Area, LazyExoticComponent<ComponentType>> = {
   allocations: lazy(() => import('../pages/allocations')),
   reports: lazy(() => import('../pages/reports')),
   letters: lazy(() => import('../pages/letters')),
+  import: lazy(() => import('../pages/import')),
   sync: lazy(() => import('../pages/sync')),
   settings: lazy(() => import('../pages/settings')),
 };
@@ -28,6 +29,7 @@ export const ROUTE_PATTERNS: Record<Area, string> = {
   allocations: '/allocations',
   reports: '/reports',
   letters: '/letters',
+  import: '/import',
   sync: '/sync',
   settings: '/settings',
 };

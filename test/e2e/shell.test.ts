@@ -29,6 +29,7 @@ const AREAS = [
   { path: '/allocations', label: 'Zuteilungen' },
   { path: '/reports', label: 'Berichte' },
   { path: '/letters', label: 'Schreiben' },
+  { path: '/import', label: 'Import' },
   { path: '/sync', label: 'Synchronisation' },
   { path: '/settings', label: 'Einstellungen' },
 ] as const;

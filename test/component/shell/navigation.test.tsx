@@ -16,6 +16,7 @@ const GERMAN_LABELS = [
   'Zuteilungen',
   'Berichte',
   'Schreiben',
+  'Import',
   'Synchronisation',
   'Einstellungen',
 ];
@@ -25,7 +26,7 @@ beforeEach(() => {
 });
 
 describe('navigation', () => {
-  it('lists all nine areas in the main navigation, in order', () => {
+  it('lists all ten areas in the main navigation, in order', () => {
     renderShell();
     const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
     const links = within(nav).getAllByRole('link');
