@@ -19,6 +19,7 @@ import type { Table } from 'dexie';
 import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta, Role } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
+import { assertAppendOnly } from '../../shared/audit/immutability';
 import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
 import type { QuartierDb } from './db';
 
@@ -261,6 +262,8 @@ class WriteSession {
 
     const changed = changedFields(existing, next);
     if (existing && changed.length === 0) return existing;
+    // Access events are evidence: created once, never changed or deleted (shared/audit).
+    assertAppendOnly(table, input.id, existing, changed);
 
     await tbl.put(next);
     const key = `${table}\u0000${input.id}`;
