@@ -212,6 +212,15 @@ export interface Person extends RecordMeta {
   /** Selbstzahler: pays the Benutzungsgebühr. */
   feePayer: boolean;
   notes?: string;
+  /**
+   * Benefits (AsylbLG) were refused: the shorter retention period applies
+   * once the case closes (shared/retention, docs/data-model.md "Retention").
+   */
+  benefitsRefused?: boolean;
+  /** Day a retention run anonymised this person (names, birth day, notes, AZR removed). */
+  anonymisedOn?: IsoDate | null;
+  /** True when `birthDate` holds only the year (YYYY-01-01) after anonymisation. */
+  birthYearOnly?: boolean;
 }
 
 export interface Household extends RecordMeta {
