@@ -76,7 +76,7 @@ describe('due list', () => {
   });
 
   it('lists anonymised persons again only when personal data came back', () => {
-    const anon = { ...persons[0]!, ...anonymisedPersonFields(persons[0]!, '2025-06-01') } as Person;
+    const anon = { ...persons[0]!, ...anonymisedPersonFields(persons[0]!, '2025-06-01') };
     for (const k of Object.keys(anon) as (keyof Person)[]) if (anon[k] === undefined) delete anon[k];
     expect(holdsPersonalData(anon)).toBe(false);
     expect(dueForRetention({ persons: [anon], stays, allocations: [] }, policy, '2026-01-01')).toEqual([]);
@@ -204,7 +204,7 @@ describe('scrubbing history', () => {
     const entry: AuditEntry = { id: 'e', at: T, user: 'A', deviceId: 'd', operation: 'person.update', entity: 'persons', entityId: 'p1', before: p1, after: { ...p1, notes: 'neu' }, reason: 'Samir Haddad hat angerufen' };
     const out = scrubAuditEntry(entry, new Set(['p1']), scrubber, '2026-06-01')!;
     expect(JSON.stringify(out)).not.toMatch(/Samir|Haddad|Allergie|1990-03-14|neu"/);
-    const other: AuditEntry = { ...entry, entity: 'stays', entityId: 's1', before: null, after: { personId: 'p1', overrideReason: 'wegen Samir' }, reason: undefined } as AuditEntry;
+    const other: AuditEntry = { ...entry, entity: 'stays', entityId: 's1', before: null, after: { personId: 'p1', overrideReason: 'wegen Samir' }, reason: undefined };
     delete other.reason;
     expect(JSON.stringify(scrubAuditEntry(other, new Set(['p1']), scrubber, '2026-06-01'))).not.toMatch(/Samir/);
     const unrelated: AuditEntry = { ...other, after: { label: 'Bett 1' } };
