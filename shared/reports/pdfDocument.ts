@@ -46,7 +46,8 @@ export interface ReportPdfOptions {
   printedAt: string;
 }
 
-export function reportDocDefinition(model: ReportModel, options: ReportPdfOptions): PdfDocDefinition {
+// The kind is not needed to lay out the document; other sectioned documents (the audit list) use it too.
+export function reportDocDefinition(model: Omit<ReportModel, 'kind'>, options: ReportPdfOptions): PdfDocDefinition {
   const content: PdfNode[] = [
     { text: model.title, style: 'title' },
     { text: model.subtitle, style: 'subtitle' },

@@ -68,7 +68,7 @@ function sectionSheet(XLSX: XlsxModule, section: ReportSection) {
   return ws;
 }
 
-function infoSheet(XLSX: XlsxModule, model: ReportModel) {
+function infoSheet(XLSX: XlsxModule, model: Omit<ReportModel, 'kind'>) {
   const lines: string[][] = [[model.title], [model.subtitle], [model.authority], [], ...model.notes.map((n) => [n])];
   const ws = XLSX.utils.aoa_to_sheet(lines);
   ws['!cols'] = [{ wch: 120 }];
@@ -102,7 +102,7 @@ async function loadXlsx(): Promise<XlsxModule> {
   return (withDefault.CFB as unknown) ? mod : (withDefault.default ?? mod);
 }
 
-export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> {
+export async function renderReportXlsx(model: Omit<ReportModel, 'kind'>): Promise<Uint8Array> {
   const XLSX = await loadXlsx();
   const wb = XLSX.utils.book_new();
   const used = new Set<string>();

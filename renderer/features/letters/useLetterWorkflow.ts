@@ -10,6 +10,8 @@ import { exportFileName, printPdf, saveExport } from '../exports/output';
 import { useExportJob } from '../exports/useExportJob';
 import { contentOf, issueLetters, prepareLetters, type Preparation } from './issue';
 import { useLetterhead, useTemplates } from './storage';
+import { recordAccessEvent } from '../audit/recordAccess';
+import { letterIssueEvent } from '../../../shared/audit/descriptions';
 
 export type LetterOutput = 'save' | 'print';
 
@@ -37,6 +39,9 @@ export function useLetterWorkflow(db: QuartierDb, requests: readonly LetterReque
     async (output: LetterOutput) => {
       if (!preparation || !letterhead || preparation.problems.length > 0) return 0;
       const ctx = await resolveWriteContext(db);
+      // Logged (and permission-checked) before anything is issued: a refusal stops the letters.
+      const personIds = [...new Set(preparation.letters.flatMap((l) => l.context.personIds))];
+      await recordAccessEvent(db, ctx, letterIssueEvent(preparation.letters.map((l) => l.template.kind), personIds, output));
       const entries = await issueLetters(db, ctx, preparation.letters, letterhead, { issuedOn, annexLanguage });
       const contents = entries.map(contentOf);
       const first = entries[0]!;

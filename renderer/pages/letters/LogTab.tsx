@@ -13,6 +13,8 @@ import { exportFileName, saveExport } from '../../features/exports/output';
 import { useExportJob } from '../../features/exports/useExportJob';
 import { contentOf } from '../../features/letters/issue';
 import { notify } from '../../state/ui';
+import { recordAccess } from '../../features/audit/recordAccess';
+import { letterReprintEvent } from '../../../shared/audit/descriptions';
 
 const SHOWN = 500;
 
@@ -29,7 +31,10 @@ export function LogTab({ db }: { db: QuartierDb }) {
 
   const reprint = async (entry: LetterLogEntry) => {
     try {
-      const bytes = await job.run({ type: 'letters', letters: [contentOf(entry)], title: `Schreiben ${entry.number}` });
+      const content = contentOf(entry);
+      // Logged (and permission-checked) before the file exists: a refusal stops the reprint.
+      await recordAccess(db, letterReprintEvent(entry.number, entry.templateKind, entry.personIds));
+      const bytes = await job.run({ type: 'letters', letters: [content], title: `Schreiben ${entry.number}` });
       if (bytes) await saveExport(bytes, exportFileName(`Schreiben-${entry.number}`, 'pdf'), 'pdf');
     } catch (err) {
       notify(err instanceof Error ? err.message : String(err), 'error');

@@ -20,6 +20,8 @@ import { useQuotaSettings } from '../../features/allocations/useAllocationData';
 import { useLetterhead } from '../../features/letters/storage';
 import { useOccupancyData } from '../../features/occupancy-data/hooks';
 import { notify } from '../../state/ui';
+import { recordAccess } from '../../features/audit/recordAccess';
+import { reportExportEvent } from '../../../shared/audit/descriptions';
 import { MonthField } from './MonthField';
 import { ReportPreview } from './ReportPreview';
 
@@ -100,6 +102,8 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
   const produce = async (format: ExportFormat, output: 'save' | 'print') => {
     if (!model) return;
     try {
+      // Logged (and permission-checked) before the file exists: a refusal stops the export.
+      await recordAccess(db, reportExportEvent(model.kind, model.title, model.subtitle, output === 'print' ? 'print' : format));
       const bytes = await job.run({ type: 'report', format, model, printedAt: formatDateTimeDe(new Date()) });
       if (!bytes) return;
       if (output === 'print') await printPdf(bytes);

@@ -28,6 +28,8 @@ import { formatInteger, formatPercent } from '../../../i18n/format';
 import { notify } from '../../../state/ui';
 import { ExportProgress } from '../../exports/ExportProgress';
 import { exportFileName, saveExport } from '../../exports/output';
+import { recordAccess } from '../../audit/recordAccess';
+import { reportExportEvent } from '../../../../shared/audit/descriptions';
 import type { ExportFormat } from '../../exports/produce';
 import { useExportJob } from '../../exports/useExportJob';
 import { useLetterhead } from '../../letters/storage';
@@ -81,8 +83,14 @@ export function QuotaTab({ db, data, period, onPeriodChange, stored }: QuotaTabP
   const exportAs = async (format: ExportFormat) => {
     if (!ledger || !letterhead) return;
     const model = asReportModel(quotaLedgerReport(ledger, letterhead.authority));
-    const bytes = await job.run({ type: 'report', format, model, printedAt: formatDateTimeDe(new Date()) });
-    if (bytes) await saveExport(bytes, exportFileName(`Zuteilungsquote-${period.from}-bis-${period.to}`, format), format);
+    try {
+      // Logged (and permission-checked) before the file exists: a refusal stops the export.
+      await recordAccess(db, reportExportEvent(model.kind, model.title, model.subtitle, format));
+      const bytes = await job.run({ type: 'report', format, model, printedAt: formatDateTimeDe(new Date()) });
+      if (bytes) await saveExport(bytes, exportFileName(`Zuteilungsquote-${period.from}-bis-${period.to}`, format), format);
+    } catch (e) {
+      notify(e instanceof Error ? e.message : String(e), 'error');
+    }
   };
 
   return (
