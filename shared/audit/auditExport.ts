@@ -4,7 +4,7 @@
 import type { Id } from '../domain/model';
 import type { ReportModel, ReportSection } from '../reports/model';
 import { ACCESS_KIND_TEXT, ENTITY_TEXT, fieldText, operationText } from './labels';
-import { fieldDiff, formatFieldValue, type ProtocolRow } from './protocol';
+import { fieldDiff, formatFieldValue, formatValue, type ProtocolRow } from './protocol';
 
 /** A report model without a report kind: the export helpers need nothing else. */
 export type DocumentModel = Omit<ReportModel, 'kind'>;
@@ -81,4 +81,25 @@ export function protocolDocument(rows: readonly ProtocolRow[], lookups: Protocol
     orientation: 'landscape',
     sections: [section],
   };
+}
+
+export interface ProtocolFilterWords {
+  from: string | null;
+  to: string | null;
+  accommodationName: string | null;
+  user: string | null;
+  operation: string | null;
+  /** True when the list is filtered by a person (the name is NOT printed here: it is in the rows). */
+  person: boolean;
+}
+
+/** The active filters in German words, for the export's subtitle and the access event (no person name). */
+export function protocolFilterText(f: ProtocolFilterWords): string {
+  const parts: string[] = [];
+  if (f.from || f.to) parts.push(`Zeitraum ${f.from ? formatValue(f.from) : '…'} – ${f.to ? formatValue(f.to) : '…'}`);
+  if (f.person) parts.push('eine Person');
+  if (f.accommodationName) parts.push(`Unterkunft ${f.accommodationName}`);
+  if (f.user) parts.push(`Benutzer ${f.user}`);
+  if (f.operation) parts.push(`Vorgang ${operationText(f.operation)}`);
+  return parts.join(', ');
 }

@@ -179,6 +179,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+let sources: string[] | null = null;
+function allSources(): string[] {
+  sources ??= [...sourceFiles('renderer'), ...sourceFiles('shared')];
+  return sources;
+}
+
 /** Literal operation names in runOperation calls, plus the names behind the known indirections. */
 function operationNamesInSource(): { names: Set<string>; unresolved: string[] } {
   const names = new Set<string>();
@@ -195,12 +201,18 @@ function operationNamesInSource(): { names: Set<string>; unresolved: string[] } 
         for (const f of sourceFiles('shared/occupancy/planners')) for (const x of readFileSync(f, 'utf8').matchAll(/planResult\('([^']+)'/g)) names.add(x[1]!);
         const saveOperation = /const operation = ([^;]+);/.exec(readFileSync('shared/occupancy/planners/accommodation.ts', 'utf8'))?.[1] ?? '';
         for (const x of saveOperation.matchAll(literal)) names.add(x[1]!);
-      } else if (arg.startsWith('OPERATION[')) {
-        const map = /const OPERATION[^=]*=\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
-        for (const x of map.matchAll(literal)) names.add(x[1]!);
       } else if (arg === 'UNDO_OPERATION') names.add('undo');
       else if (arg.startsWith('accessOperationOf(')) ['export', 'letter', 'auskunft'].forEach((k) => names.add(ACCESS_OPERATIONS[k as 'export']));
-      else unresolved.push(`${file}: ${arg}`);
+      else {
+        // A constant (NAME or NAME[key]) defined in the same file: the operation names are its literals.
+        const constant = /^([A-Z_]+)(?:\[[^\]]+\])?$/.exec(arg)?.[1];
+        const pattern = constant ? new RegExp(`const ${constant}\\b[^=]*=\\s*([^;]+);`) : null;
+        // Defined in the file itself, or exported by another module of renderer/ or shared/.
+        const definition = pattern ? (pattern.exec(text)?.[1] ?? allSources().map((f) => pattern.exec(readFileSync(f, 'utf8'))?.[1]).find((d) => d !== undefined)) : undefined;
+        const literals = definition ? [...definition.matchAll(literal)].map((x) => x[1]!) : [];
+        if (literals.length > 0) literals.forEach((n) => names.add(n));
+        else unresolved.push(`${file}: ${arg}`);
+      }
     }
   }
   return { names, unresolved };
