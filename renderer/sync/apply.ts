@@ -27,6 +27,7 @@ import { createHlc, DEFAULT_MAX_DRIFT_MS, hlcToString, parseHlc, receive, type H
 import { baseForOp, mergeOp, type PlainRecord, type SyncRecordState } from '../../shared/sync/merge';
 import type { QuartierDb } from '../db/db';
 import { SYNC_KEYS, writeScope } from '../db/repository';
+import { scrubAfterRetention } from './purge';
 
 /** syncState keys owned by the sync (renderer/sync). */
 export const SK = {
@@ -237,6 +238,8 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       return { record: records.get(k), state: states.get(k) };
     });
 
+    // Retention runs (own or remote) applied here: scrub the purged persons' data from local history (purge.ts).
+    await scrubAfterRetention(db, [...local.map((e) => e.change), ...remote.filter((c) => (vector[c.deviceId] ?? 0) >= c.seq)], (table, id) => before.get(metaKey(table, id))?.record);
     await db.syncState.put({ key: SK.vector, value: vector });
     await db.syncState.put({ key: SK.depsSent, value: depsSent });
     if (nextClock) await db.syncState.put({ key: SYNC_KEYS.hlc, value: hlcToString(nextClock) });

@@ -49,6 +49,7 @@ import { lastOutboxSeq, SYNC_KEYS } from '../db/repository';
 import { getDeviceId } from '../db/settings';
 import { ingestAndApply, readVector, SK, type FlaggedChange } from './apply';
 import { buildSnapshot, loadSnapshot } from './snapshot';
+import { markSnapshotWritten, pendingPurge, purgeShare, type PurgeReport, type PurgeShareContext } from './purge';
 
 export type SyncPhase = 'connecting' | 'shipping' | 'reading' | 'applying' | 'snapshot' | 'done';
 
@@ -93,6 +94,8 @@ export interface SyncReport {
   retired?: boolean;
   snapshotWritten?: string;
   compacted: number;
+  /** Set when this pass purged the share after a retention run (renderer/sync/purge.ts). */
+  purge?: PurgeReport;
 }
 
 /**
@@ -370,7 +373,13 @@ export class SyncEngine {
     const since = (await this.getState<number>(SYNC_STATE.sinceSnapshot, 0)) + report.applied + report.ingested;
     await this.db.syncState.put({ key: SYNC_STATE.sinceSnapshot, value: since });
     const every = this.o.snapshotEvery ?? 20_000;
-    if (options.snapshot || (every > 0 && since >= every)) await this.writeSnapshot(me, key, files, report);
+    // After a retention run: a fresh (anonymised) snapshot first, then the purge of the share.
+    let purge = await pendingPurge(this.db);
+    if (options.snapshot || (purge !== null && !purge.snapshotWritten) || (every > 0 && since >= every)) {
+      await this.writeSnapshot(me, key, files, report);
+      if (purge) purge = await markSnapshotWritten(this.db, purge);
+    }
+    if (purge) report.purge = await purgeShare(await this.purgeContext(me, key, files, sizes), purge);
     report.compacted = await this.compact(me, key, files, sizes);
   }
 
@@ -689,6 +698,21 @@ export class SyncEngine {
       { key: SYNC_STATE.sinceSnapshot, value: 0 },
     ]);
     for (const f of files) if (f.kind === 'snapshot' && f.deviceId === me && f.path !== path) await this.o.port.delete(f.path).catch(() => false);
+  }
+
+  /** What renderer/sync/purge.ts may do on the share: read, write and delete encrypted files. */
+  private async purgeContext(me: string, key: KeyHandle, files: ShareFile[], sizes: Map<string, number>): Promise<PurgeShareContext> {
+    const retired = new Set((await this.retirements(key, files, sizes)).keys());
+    return {
+      db: this.db,
+      me,
+      files,
+      retired,
+      read: (f, validate) => this.readChecked(f, key, sizes, emptyReport(), validate),
+      write: (path, value) => this.writeEncrypted(path, key, value),
+      delete: (path) => this.o.port.delete(path).catch(() => false),
+      rand: () => this.rand(),
+    };
   }
 
   /** Retired devices on the share: id → its (first readable) retirement file. */

@@ -10,7 +10,9 @@
 // change. Removed: names, birth day and month, AZR number, notes, deadline
 // extension (its reason is free text), vulnerabilities (health data), free
 // text on stays and allocations, and the names inside letters' frozen content.
-import type { AccessEvent, Allocation, Household, Id, IsoDate, LetterLogEntry, Person, Stay } from '../domain/model';
+// Access events are append-only and carry no names by rule (shared/audit), so
+// the run does not touch them.
+import type { Allocation, Household, Id, IsoDate, LetterLogEntry, Person, Stay } from '../domain/model';
 import { stableHash } from '../sync/hash';
 import { personTokens, REMOVED_NAME, TokenScrubber, type ScrubToken } from './scrubText';
 
@@ -22,21 +24,24 @@ export function shortId(id: Id): string {
 }
 
 /**
- * Field values of an anonymised person; `undefined` removes the field
- * (Writer.patch semantics). `anonymisedOn` keeps the first run's day.
+ * Field values of an anonymised person. `anonymisedOn` keeps the first run's
+ * day. Free-text fields are EMPTIED ('' or null), not removed: the sync merge
+ * supersedes a field's older versions only when the writer saw the field, and
+ * a removed field would leave its old value behind as a concurrent version on
+ * other laptops (docs/sync-format.md "Retention runs on the share").
  */
 export function anonymisedPersonFields(p: Person, today: IsoDate): Partial<Person> & Record<string, unknown> {
   const fields: Partial<Person> & Record<string, unknown> = {
     familyName: REMOVED_NAME,
     givenName: shortId(p.id),
     birthDate: p.birthDate ? `${p.birthDate.slice(0, 4)}-01-01` : null,
-    notes: undefined,
-    azrNumber: undefined,
-    extension: undefined,
     vulnerabilities: [],
     anonymisedOn: p.anonymisedOn ?? today,
   };
   if (p.birthDate) fields.birthYearOnly = true;
+  if (p.notes) fields.notes = '';
+  if (p.azrNumber) fields.azrNumber = '';
+  if (p.extension) fields.extension = null;
   return fields;
 }
 
@@ -65,7 +70,6 @@ export interface RetentionInput {
   stays: readonly Stay[];
   allocations: readonly Allocation[];
   letters: readonly LetterLogEntry[];
-  accessLog: readonly AccessEvent[];
 }
 
 export interface RecordPatchPlan {
@@ -83,7 +87,6 @@ export interface RetentionPlan {
   stays: RecordPatchPlan[];
   allocations: RecordPatchPlan[];
   letters: RecordPatchPlan[];
-  accessEvents: RecordPatchPlan[];
 }
 
 /** Names of persons that stay: never replaced in shared free text. */
@@ -111,7 +114,7 @@ export function scrubberFor(input: Pick<RetentionInput, 'persons'>, purged: Read
 export function planRetention(input: RetentionInput, personIds: readonly Id[], mode: RetentionMode, today: IsoDate): RetentionPlan {
   const purged = new Set(personIds);
   const byId = new Map(input.persons.map((p) => [p.id, p]));
-  const plan: RetentionPlan = { mode, personIds: [...purged].sort(), persons: [], deletePersonIds: [], households: [], stays: [], allocations: [], letters: [], accessEvents: [] };
+  const plan: RetentionPlan = { mode, personIds: [...purged].sort(), persons: [], deletePersonIds: [], households: [], stays: [], allocations: [], letters: [] };
 
   // Households whose every remaining member is anonymised (after this run) lose their name.
   const members = new Map<Id, Person[]>();
@@ -148,15 +151,15 @@ export function planRetention(input: RetentionInput, personIds: readonly Id[], m
   }
   for (const s of input.stays) {
     if (!purged.has(s.personId)) continue;
-    const fields = diffFields(s, { overrideReason: undefined, correctionReason: undefined });
+    const fields = diffFields(s, { ...(s.overrideReason ? { overrideReason: null } : {}), ...(s.correctionReason ? { correctionReason: null } : {}) });
     if (Object.keys(fields).length > 0) plan.stays.push({ id: s.id, fields });
   }
   for (const a of input.allocations) {
     if (!a.personIds.some((id) => purged.has(id))) continue;
     const all = a.personIds.every((id) => purged.has(id) || byId.get(id)?.anonymisedOn);
     const want: Record<string, unknown> = all
-      ? { note: undefined, cancelReason: undefined }
-      : { note: a.note === undefined ? undefined : scrub.text(a.note), cancelReason: a.cancelReason ? scrub.text(a.cancelReason) : a.cancelReason };
+      ? { ...(a.note ? { note: '' } : {}), ...(a.cancelReason ? { cancelReason: null } : {}) }
+      : { ...(a.note ? { note: scrub.text(a.note) } : {}), ...(a.cancelReason ? { cancelReason: scrub.text(a.cancelReason) } : {}) };
     const fields = diffFields(a, want);
     if (Object.keys(fields).length > 0) plan.allocations.push({ id: a.id, fields });
   }
@@ -166,14 +169,10 @@ export function planRetention(input: RetentionInput, personIds: readonly Id[], m
     const fields = diffFields(l, { recipientName: scrub.text(l.recipientName), content: scrub.deep(l.content) });
     if (Object.keys(fields).length > 0) plan.letters.push({ id: l.id, fields });
   }
-  for (const e of input.accessLog) {
-    if (!scrub.matches(e.description) && !scrub.matches(e.subject)) continue;
-    plan.accessEvents.push({ id: e.id, fields: diffFields(e, { description: scrub.text(e.description), subject: scrub.text(e.subject) }) });
-  }
   return plan;
 }
 
 /** Number of records a plan writes (for the confirmation and the progress). */
 export function planSize(plan: RetentionPlan): number {
-  return plan.persons.length + plan.deletePersonIds.length + plan.households.length + plan.stays.length + plan.allocations.length + plan.letters.length + plan.accessEvents.length;
+  return plan.persons.length + plan.deletePersonIds.length + plan.households.length + plan.stays.length + plan.allocations.length + plan.letters.length;
 }

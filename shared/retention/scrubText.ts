@@ -24,17 +24,12 @@ function germanDate(iso: string): string | null {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : null;
 }
 
-export interface PersonTokenSource {
-  familyName?: unknown;
-  givenName?: unknown;
-  birthDate?: unknown;
-  azrNumber?: unknown;
-  notes?: unknown;
-  extension?: unknown;
-}
+/** A person record or an older snapshot of one (audit entries hold them as unknown JSON). */
+export type PersonTokenSource = Readonly<Record<string, unknown>> | { familyName?: unknown; givenName?: unknown; birthDate?: unknown; azrNumber?: unknown; notes?: unknown; extension?: unknown };
 
 /** The tokens of one person's record (or of an older snapshot of it). */
-export function personTokens(p: PersonTokenSource): ScrubToken[] {
+export function personTokens(source: PersonTokenSource): ScrubToken[] {
+  const p = source as Record<string, unknown>;
   const out: ScrubToken[] = [];
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const family = str(p.familyName);

@@ -153,13 +153,12 @@ describe('anonymisation plan', () => {
     stays: [{ ...stay('s1', 'p1'), to: '2020-01-01', overrideReason: 'Samir braucht Ruhe' }, stay('s2', 'p2')],
     allocations: [] as Allocation[],
     letters: [letter],
-    accessLog: [],
   };
 
   it('anonymises the person, drops free text on the stays, keeps the household name while a member stays', () => {
     const plan = planRetention(input, ['p1'], 'anonymise', '2026-06-01');
-    expect(plan.persons).toEqual([{ id: 'p1', fields: expect.objectContaining({ familyName: 'Gelöscht', birthDate: '1990-01-01', birthYearOnly: true, notes: undefined, azrNumber: undefined, anonymisedOn: '2026-06-01' }) }]);
-    expect(plan.stays).toEqual([{ id: 's1', fields: { overrideReason: undefined } }]);
+    expect(plan.persons).toEqual([{ id: 'p1', fields: expect.objectContaining({ familyName: 'Gelöscht', birthDate: '1990-01-01', birthYearOnly: true, notes: '', azrNumber: '', anonymisedOn: '2026-06-01' }) }]);
+    expect(plan.stays).toEqual([{ id: 's1', fields: { overrideReason: null } }]);
     expect(plan.households).toEqual([]);
     // Lina stays: "Haddad" is her name too and is kept; Samir and his birth day go.
     const content = JSON.stringify(plan.letters[0]!.fields.content);
