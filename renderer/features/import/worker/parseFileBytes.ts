@@ -21,7 +21,14 @@ interface SsfApi {
   is_date(fmt: string): boolean;
   parse_date_code(v: number, opts?: { date1904?: boolean }): SsfDate | null;
 }
-const SSF = XLSX.SSF as SsfApi;
+// The browser bundle (xlsx.mjs) exports SSF by name; Node loads the CommonJS
+// build, whose SSF export only the default namespace object carries.
+const xlsxModule = XLSX as unknown as { SSF?: SsfApi; default?: { SSF?: SsfApi } };
+const SSF: SsfApi | undefined = xlsxModule.SSF ?? xlsxModule.default?.SSF;
+
+function isDateFormat(fmt: string): boolean {
+  return SSF?.is_date(fmt) ?? false;
+}
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
@@ -38,7 +45,7 @@ export function parseFileBytes(req: ParseRequest): ParseResponse {
   if (req.bytes.byteLength > limits.maxBytes) return fail('tooLarge', { maxMb: Math.round(limits.maxBytes / 1024 / 1024) });
   if (req.bytes.byteLength === 0) return fail('emptyFile');
   if (format === 'csv') return parseCsvBytes(req);
-  return parseWorkbookBytes(req);
+  return parseWorkbookBytes(req, format);
 }
 
 function parseCsvBytes(req: ParseRequest): ParseResponse {
@@ -56,8 +63,23 @@ function parseCsvBytes(req: ParseRequest): ParseResponse {
   }
 }
 
-function parseWorkbookBytes(req: ParseRequest): ParseResponse {
+/** Zip (xlsx), OLE compound file (xls), or XML/HTML text (a "xls" saved by older programs). */
+function looksLikeSpreadsheet(bytes: Uint8Array, format: 'xlsx' | 'xls'): boolean {
+  const b = bytes;
+  const zip = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  if (format === 'xlsx') return zip;
+  const cfb = b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+  let i = 0;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+  while (i < b.length && i < 64 && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+  return zip || cfb || b[i] === 0x3c; // '<'
+}
+
+function parseWorkbookBytes(req: ParseRequest, format: 'xlsx' | 'xls'): ParseResponse {
   const { limits } = req;
+  // SheetJS reads almost anything as "some" sheet (plain text, too); a file
+  // that is not a spreadsheet container is refused instead of misread.
+  if (!looksLikeSpreadsheet(req.bytes, format)) return fail('unreadable');
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(req.bytes, {
@@ -120,7 +142,7 @@ function plainCell(cell: XLSX.CellObject, date1904: boolean, maxChars: number): 
       return typeof v === 'string' ? v.slice(0, maxChars) : null;
     case 'n': {
       if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-      if (typeof cell.z === 'string' && SSF.is_date(cell.z)) {
+      if (SSF && typeof cell.z === 'string' && isDateFormat(cell.z)) {
         const d = SSF.parse_date_code(v, { date1904 });
         if (d && d.y >= 1000 && d.y <= 9999) return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
       }
