@@ -3,8 +3,8 @@
 // German, like every document the office hands out.
 import type { Id } from '../domain/model';
 import type { ReportModel, ReportSection } from '../reports/model';
-import { ACCESS_KIND_TEXT, ENTITY_TEXT, fieldText, operationText } from './labels';
-import { fieldDiff, formatFieldValue, formatValue, type ProtocolRow } from './protocol';
+import { ACCESS_KIND_TEXT, ENTITY_TEXT, operationText } from './labels';
+import { changeText, fieldDiff, formatValue, type ProtocolRow } from './protocol';
 
 /** A report model without a report kind: the export helpers need nothing else. */
 export type DocumentModel = Omit<ReportModel, 'kind'>;
@@ -24,7 +24,7 @@ export function changeSummary(row: ProtocolRow, maxFields = 6): string {
   const a = row.audit!;
   if (a.before === null) return 'Neu angelegt';
   const diff = fieldDiff(a.before, a.after);
-  const parts = diff.slice(0, maxFields).map((c) => `${fieldText(c.path)}: ${formatFieldValue(c.path, c.before)} → ${formatFieldValue(c.path, c.after)}`);
+  const parts = diff.slice(0, maxFields).map((c) => changeText(c.path, c.before, c.after));
   if (diff.length > maxFields) parts.push(`… (${diff.length - maxFields} weitere)`);
   return parts.join('; ');
 }

@@ -32,8 +32,8 @@ import type {
 import type { PdfDocDefinition, PdfNode, PdfTableCell } from '../reports/pdfTypes';
 import { DEPARTURE_REASON_DE } from '../reports/labels';
 import { LETTER_KIND_TEXT } from './descriptions';
-import { ACCESS_KIND_TEXT, ENTITY_TEXT, fieldText, operationText } from './labels';
-import { fieldDiff, formatFieldValue, formatValue, personIdsOfAuditEntry } from './protocol';
+import { ACCESS_KIND_TEXT, ENTITY_TEXT, operationText } from './labels';
+import { changeText, fieldDiff, formatValue, personIdsOfAuditEntry } from './protocol';
 
 export const AUSKUNFT_FORMAT = 'quartier.auskunft';
 export const AUSKUNFT_VERSION = 1;
@@ -209,6 +209,42 @@ export interface AuskunftLookups {
 }
 
 const SEX_DE: Record<string, string> = { f: 'weiblich', m: 'männlich', x: 'divers / ohne Angabe' };
+const RESIDENCE_DE: Record<string, string> = {
+  gestattung: 'Aufenthaltsgestattung',
+  duldung: 'Duldung',
+  aufenthaltserlaubnis: 'Aufenthaltserlaubnis',
+  fiktion: 'Fiktionsbescheinigung',
+  niederlassung: 'Niederlassungserlaubnis',
+  none: 'ohne',
+  other: 'sonstiger',
+};
+const ASYLUM_DE: Record<string, string> = {
+  pending: 'offen',
+  granted: 'anerkannt (nicht rechtskräftig)',
+  rejected: 'abgelehnt (nicht rechtskräftig)',
+  final_granted: 'anerkannt (unanfechtbar)',
+  final_rejected: 'abgelehnt (unanfechtbar)',
+};
+const LEGAL_BASIS_DE: Record<string, string> = {
+  asylum: 'Asylantrag',
+  aufenthg_22: '§ 22 AufenthG',
+  aufenthg_23: '§ 23 AufenthG',
+  aufenthg_24: '§ 24 AufenthG',
+  aufenthg_15a: '§ 15a AufenthG',
+  other: 'sonstige',
+};
+const VULNERABILITY_DE: Record<string, string> = {
+  minor: 'minderjährig',
+  unaccompanied_minor: 'unbegleitet minderjährig',
+  disability: 'Behinderung',
+  pregnancy: 'Schwangerschaft',
+  single_parent: 'alleinerziehend',
+  serious_illness: 'schwere Erkrankung',
+  elderly: 'älterer Mensch',
+  trauma: 'Traumatisierung',
+  lgbtiq: 'LSBTIQ*',
+  other: 'sonstige',
+};
 const ALLOCATION_STATUS_DE: Record<string, string> = { planned: 'geplant', decided: 'entschieden', moved: 'umgezogen', cancelled: 'aufgehoben' };
 const END_KIND_DE: Record<string, string> = { departure: 'Auszug', move: 'Verlegung' };
 
@@ -221,7 +257,7 @@ function headName(r: AuskunftRecords): string | null {
   return head ? `${head.givenName} ${head.familyName}` : null;
 }
 
-function masterDataRows(p: Person): string[][] {
+function masterDataRows(p: Person, formatInstant: (iso: string) => string): string[][] {
   const rows: [string, string][] = [
     ['Familienname', p.familyName],
     ['Vorname', p.givenName],
@@ -231,18 +267,18 @@ function masterDataRows(p: Person): string[][] {
     ['Sprachen', p.languages.join(', ') || '–'],
     ['Aktenzeichen', p.fileNumber || '–'],
     ['AZR-Nummer', p.azrNumber ?? '–'],
-    ['Aufenthaltsstatus', p.residenceStatus],
-    ['Asylentscheidung', p.asylumDecision],
+    ['Aufenthaltsstatus', RESIDENCE_DE[p.residenceStatus] ?? p.residenceStatus],
+    ['Asylentscheidung', ASYLUM_DE[p.asylumDecision] ?? p.asylumDecision],
     ['Aufnahmedatum', day(p.admissionDate)],
-    ['Rechtsgrundlage', p.legalBasis],
+    ['Rechtsgrundlage', LEGAL_BASIS_DE[p.legalBasis] ?? p.legalBasis],
     ['Fristverlängerung', p.extension ? `bis ${day(p.extension.until)} (${p.extension.reason}, entschieden am ${day(p.extension.decidedOn)})` : '–'],
-    ['Besondere Schutzbedürftigkeit', p.vulnerabilities.join(', ') || '–'],
+    ['Besondere Schutzbedürftigkeit', p.vulnerabilities.map((v) => VULNERABILITY_DE[v] ?? v).join(', ') || '–'],
     ['Braucht Barrierefreiheit', formatValue(p.needsBarrierFree)],
     ['Selbstzahler', formatValue(p.feePayer)],
     ['Leistungen abgelehnt', formatValue(p.benefitsRefused ?? false)],
     ['Bemerkungen', p.notes ?? '–'],
-    ['Angelegt am', formatValue(p.createdAt)],
-    ['Zuletzt geändert am', formatValue(p.updatedAt)],
+    ['Angelegt am', formatInstant(p.createdAt)],
+    ['Zuletzt geändert am', formatInstant(p.updatedAt)],
   ];
   if (p.anonymisedOn) rows.push(['Anonymisiert am', day(p.anonymisedOn)]);
   return rows;
@@ -267,7 +303,7 @@ export function auskunftView(r: AuskunftRecords, lookups: AuskunftLookups): Ausk
     title: 'Auskunft nach Art. 15 DSGVO',
     subjectLine: subject.join(', '),
     generatedAt: lookups.formatInstant(r.generatedAt),
-    masterData: { columns: ['Angabe', 'Wert'], rows: masterDataRows(p), empty: '' },
+    masterData: { columns: ['Angabe', 'Wert'], rows: masterDataRows(p, lookups.formatInstant), empty: '' },
     household: {
       columns: ['Angabe', 'Wert'],
       rows: r.household
@@ -319,7 +355,7 @@ export function auskunftView(r: AuskunftRecords, lookups: AuskunftLookups): Ausk
         e.before === null
           ? 'Neu angelegt'
           : fieldDiff(e.before, e.after)
-              .map((c) => `${fieldText(c.path)}: ${formatFieldValue(c.path, c.before)} → ${formatFieldValue(c.path, c.after)}`)
+              .map((c) => changeText(c.path, c.before, c.after))
               .join('; '),
       ]),
       empty: 'Keine Protokolleinträge.',

@@ -3,6 +3,7 @@
 // plus the readable field diff of an audit entry. Pure: the renderer queries
 // the rows by index (renderer/features/audit/auditQuery.ts) and hands them here.
 import type { AccessEvent, AccessEventKind, AuditEntry, Id, IsoTimestamp } from '../domain/model';
+import { fieldText } from './labels';
 
 export type ProtocolSource = 'audit' | 'access';
 
@@ -201,4 +202,12 @@ export function formatFieldValue(path: string, v: unknown): string {
   const last = path.split('.').at(-1) ?? path;
   if (OPAQUE_FIELDS.has(last) && v !== undefined && v !== null) return last === 'password' ? '(nicht angezeigt)' : '(Dokumentinhalt)';
   return formatValue(v);
+}
+
+/**
+ * One changed field as German text for documents: "Bemerkungen (alt: –, neu: Dolmetscherin benötigt)".
+ * (Words, not an arrow: the PDF font has no arrow glyph.)
+ */
+export function changeText(path: string, before: unknown, after: unknown): string {
+  return `${fieldText(path)} (alt: ${formatFieldValue(path, before)}, neu: ${formatFieldValue(path, after)})`;
 }
