@@ -15,9 +15,32 @@
 //   IndexedDB commits a transaction as soon as it is idle, so a foreign await
 //   would end it early. Compute such inputs before calling runOperation.
 // - Do not nest runOperation calls: one user action = one Change.
+//
+// Permissions (issue #7, shared/auth/permissions.ts). Every runOperation is
+// checked, whoever calls it; the UI disabling buttons is only a courtesy:
+//   1. the operation name must be in the permission table (unknown: refused),
+//   2. before the body runs, inside the transaction, the acting user is read
+//      from the users table: a deactivated or deleted user is refused, and the
+//      CURRENT role and assigned accommodations of the record count (a
+//      demotion synced from another laptop applies at once, whatever the
+//      session remembers). Without a record for the actor while other users
+//      exist the actor is refused; while the users table is still empty (the
+//      very first administrator being created, isolated tests) the actor is
+//      taken as given;
+//   3. the role must have the operation's permission;
+//   4. Außendienst: after the body, every record the operation wrote must lie
+//      in one of the user's accommodations (see checkScope below);
+//   5. operations that need no permission (recording a sign-in) may write
+//      access events only.
+// A refusal throws PermissionDeniedError; it aborts the transaction, so
+// nothing at all is written. applyWithoutOutbox is NOT checked: it applies
+// changes another laptop already made under its own user's permissions (a
+// local check would make laptops diverge) and the local demo seed.
 import type { Table } from 'dexie';
+import { hasPermission, isScopedRole, permissionForOperation, type Permission } from '../../shared/auth/permissions';
 import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta, Role } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
+import { PermissionDeniedError } from '../auth/errors';
 import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
 import { assertAppendOnly } from '../../shared/audit/immutability';
 import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
@@ -43,8 +66,8 @@ export interface WriteContext {
   /** Display name of the acting user (audit, Change.user). */
   user: string;
   deviceId: string;
-  /** The signed-in user; stored on audit entries as userId. */
-  actor?: Actor;
+  /** The signed-in user: permissions are checked for it; stored on audit entries as userId. */
+  actor: Actor;
   /** Clock for tests; defaults to the system clock. */
   now?: () => Date;
 }
@@ -54,6 +77,8 @@ export interface OperationOptions {
   reason?: string;
   /** For imports: the file and row a touched record came from, stored on its audit entry. */
   auditSource?: (table: EntityTable, id: Id) => { file: string; row: number } | undefined;
+  /** For the operation 'undo': the name of the operation it reverts (its permission is required). */
+  undoes?: string;
 }
 
 /** A record as given to put(): the meta timestamps are filled in by the writer. */
@@ -102,10 +127,17 @@ export async function runOperation(
   opts: OperationOptions = {},
 ): Promise<OperationResult> {
   assertContext(ctx, operation);
+  // Cheap check on the session's view first: a refused operation does not even open a transaction.
+  const required = requiredPermission(operation, opts.undoes);
+  if (required) assertRoleHas(ctx.actor.role, required);
   const nowDate = (ctx.now ?? (() => new Date()))();
   return db.transaction('rw', writeScope(db), async () => {
+    const actor = required ? await effectiveActor(db, ctx.actor) : null;
+    if (actor && required) assertRoleHas(actor.role, required);
     const session = new WriteSession(db, nowDate.toISOString(), true);
     await body(session.writer);
+    if (!required) assertOnlyAccessEvents(session.touchedRecords());
+    else if (actor && isScopedRole(actor.role)) await checkScope(db, actor, session.touchedRecords());
     const ops = session.ops();
     if (ops.length === 0) return { change: null, ops, audit: [] };
 
@@ -280,6 +312,11 @@ class WriteSession {
     return next;
   }
 
+  /** What the operation wrote so far (for the permission checks). */
+  touchedRecords(): readonly TouchedRecord[] {
+    return [...this.touched.values()];
+  }
+
   ops(): RecordOp[] {
     const ops: RecordOp[] = [];
     for (const t of this.touched.values()) {
@@ -316,13 +353,98 @@ class WriteSession {
       };
       if (reason !== undefined) entry.reason = reason;
       if (changeId !== undefined) entry.changeId = changeId;
-      if (ctx.actor) entry.userId = ctx.actor.userId;
+      // A failed sign-in of an unknown login has no user id; the entry then has none either.
+      if (ctx.actor.userId !== '') entry.userId = ctx.actor.userId;
       const source = opts.auditSource?.(t.table, t.id);
       if (source) entry.source = source;
       return entry;
     });
   }
 }
+
+// --- permission checks (see the header) ---------------------------------------
+
+type TouchedRecord = Pick<Touched, 'table' | 'id' | 'before' | 'after'>;
+
+/** The permission `operation` needs; null when none. Unknown operations are refused. */
+function requiredPermission(operation: string, undoes: string | undefined): Permission | null {
+  const req = permissionForOperation(operation, undoes);
+  if (req.kind === 'unknown') throw new PermissionDeniedError('unknownOperation', { operation: undoes ?? operation });
+  return req.kind === 'permission' ? req.permission : null;
+}
+
+function assertRoleHas(role: Role, permission: Permission): void {
+  if (!hasPermission(role, permission)) throw new PermissionDeniedError('missingPermission', { permission });
+}
+
+/** The actor as the users table knows it now (see the header, point 2). */
+async function effectiveActor(db: QuartierDb, actor: Actor): Promise<Actor> {
+  const user = actor.userId === '' ? undefined : await db.users.get(actor.userId);
+  if (user) {
+    if (user.deleted === true || !user.active) throw new PermissionDeniedError('inactive');
+    return { userId: user.id, role: user.role, accommodationIds: user.accommodationIds };
+  }
+  if ((await db.users.count()) > 0) throw new PermissionDeniedError('unknownUser');
+  return actor;
+}
+
+function assertOnlyAccessEvents(touched: readonly TouchedRecord[]): void {
+  if (touched.some((t) => t.table !== 'accessLog')) throw new PermissionDeniedError('onlyAccessEvents');
+}
+
+/**
+ * Außendienst: every record written must belong to an assigned accommodation.
+ * - accommodations: the record itself; units, rooms, beds, bed blocks, stays:
+ *   their accommodationId BEFORE and AFTER the write (moving a record out of
+ *   or into a foreign accommodation both touch it);
+ * - persons: only together with a stay of that person written by the same
+ *   operation (which itself passed the check) – a check-in may update the
+ *   person it places, never anyone else;
+ * - households: only when one of their members has such a stay;
+ * - access events: always (they record the operation that is being checked);
+ * - every other table (allocations, letters, users, …): never.
+ */
+async function checkScope(db: QuartierDb, actor: Actor, touched: readonly TouchedRecord[]): Promise<void> {
+  const allowed = new Set(actor.accommodationIds);
+  const outside = async (accommodationId: unknown): Promise<never> => {
+    const acc = typeof accommodationId === 'string' ? await db.accommodations.get(accommodationId) : undefined;
+    throw new PermissionDeniedError(acc ? 'outsideAssignment' : 'outsideAssignmentUnnamed', acc ? { accommodation: acc.name } : {});
+  };
+  const placedPersons = new Set<Id>();
+  for (const t of touched) {
+    switch (t.table) {
+      case 'accessLog':
+        break;
+      case 'accommodations':
+        if (!allowed.has(t.id)) await outside(t.id);
+        break;
+      case 'units':
+      case 'rooms':
+      case 'beds':
+      case 'bedBlocks':
+      case 'stays':
+        for (const r of [t.before, t.after]) {
+          if (r && !allowed.has(r.accommodationId as Id)) await outside(r.accommodationId);
+        }
+        if (t.table === 'stays') placedPersons.add(t.after.personId as Id);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const t of touched) {
+    if (t.table === 'persons') {
+      if (!placedPersons.has(t.id)) throw new PermissionDeniedError('outsideAssignmentUnnamed');
+    } else if (t.table === 'households') {
+      const members = await db.persons.where('householdId').equals(t.id).primaryKeys();
+      if (!members.some((id) => placedPersons.has(id))) throw new PermissionDeniedError('outsideAssignmentUnnamed');
+    } else if (!SCOPE_CHECKED.has(t.table)) {
+      throw new PermissionDeniedError('outsideAssignmentUnnamed');
+    }
+  }
+}
+
+const SCOPE_CHECKED: ReadonlySet<EntityTable> = new Set(['accessLog', 'accommodations', 'units', 'rooms', 'beds', 'bedBlocks', 'stays']);
 
 function onlyMeta(fields: string[]): boolean {
   return fields.every((f) => f === 'updatedAt' || f === 'createdAt');

@@ -10,4 +10,3 @@ export { PersonFormDialog, type PersonFormDialogProps } from './dialogs/PersonFo
 export { HouseholdFormDialog, type HouseholdFormDialogProps } from './dialogs/HouseholdFormDialog';
 export { UndoLastButton } from './components/UndoLastButton';
 export * from './commands';
-export { useRole, getRole, setRole, canSeeVulnerabilities, ROLES, type Role } from './role';

@@ -31,6 +31,15 @@ function isUndoable(change: Change): boolean {
   return change.operation !== UNDO_OPERATION;
 }
 
+/**
+ * Access events (sign-in, exports, letters printed) are an append-only record
+ * of what happened, not a change of the data: undo passes over them, so
+ * "Rückgängig" after signing in still reverts the last real change.
+ */
+function isAccessRecord(change: Change): boolean {
+  return change.operation.startsWith('access.');
+}
+
 type ReadableDb = Pick<QuartierDb, 'outbox'>;
 
 /**
@@ -43,6 +52,7 @@ export async function findLastUndoable(db: ReadableDb): Promise<Change | null> {
   for (let offset = 0; ; offset += PAGE) {
     const page = await db.outbox.orderBy('seq').reverse().offset(offset).limit(PAGE).toArray();
     for (const { change } of page) {
+      if (isAccessRecord(change)) continue;
       if (!isUndoable(change)) pendingUndos++;
       else if (pendingUndos > 0) pendingUndos--;
       else return change;
@@ -135,8 +145,9 @@ export async function undoLastOperation(db: QuartierDb, opts: CommandOptions = {
         warnings = warningsOf(violations);
       }
     },
-    // The audit trail says which change this undo reverts.
-    { reason: `${expected.operation} ${expected.changeId}` },
+    // The audit trail says which change this undo reverts; the repository
+    // requires the permission of that operation (the body checks it is the same change).
+    { reason: `${expected.operation} ${expected.changeId}`, undoes: expected.operation },
   );
   if (!undone) throw new CommandRefusedError('nothingToUndo');
   return { undone, warnings, result };

@@ -34,7 +34,7 @@ import { computeDeadlines } from '../../../shared/occupancy/deadlines';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { currentStay, placeOf, plannedStay, useCachedPlacementData } from '../../features/operations/placementData';
-import { canSeeVulnerabilities, useRole } from '../../features/operations/role';
+import { usePermission } from '../../auth/session';
 import { labelWith } from '../../features/operations/components/pickers';
 import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
 import { MoveDialog } from '../../features/operations/dialogs/MoveDialog';
@@ -45,6 +45,7 @@ import { PersonFormDialog } from '../../features/operations/dialogs/PersonFormDi
 import { deadlineStatusOf } from './residentRows';
 import { DeadlineChip } from './DeadlineChip';
 import { PersonLetterMenu } from './PersonLetterMenu';
+import { AuskunftButton } from '../../features/auskunft/AuskunftButton';
 
 type DialogKind = 'checkIn' | 'move' | 'checkOut' | 'correct' | 'extend' | 'edit' | null;
 
@@ -66,7 +67,7 @@ export default function PersonDetailPage() {
   const { t } = useTranslation('residents');
   const { t: to } = useTranslation('operations');
   const data = useCachedPlacementData();
-  const role = useRole();
+  const showVulnerabilities = usePermission('vulnerability:read');
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [correctId, setCorrectId] = useState<Id | null>(null);
   const today = isoDateOf(new Date());
@@ -134,6 +135,7 @@ export default function PersonDetailPage() {
           {t('detail.edit')}
         </Button>
         <PersonLetterMenu person={person} current={current} stays={stays} />
+        <AuskunftButton personId={person.id} />
       </Stack>
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
@@ -159,7 +161,7 @@ export default function PersonDetailPage() {
               <Typography variant="caption" color="text.secondary">
                 {to('fields.vulnerabilities')}
               </Typography>
-              {canSeeVulnerabilities(role) ? (
+              {showVulnerabilities ? (
                 <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mt: 0.5 }}>
                   {person.vulnerabilities.length === 0 ? <Typography>–</Typography> : null}
                   {person.vulnerabilities.map((v) => (

@@ -5,7 +5,6 @@ import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
 import { IdentitySection } from './IdentitySection';
-import { RoleSection } from './RoleSection';
 import { ShareFolderSection } from './ShareFolderSection';
 
 export default function SettingsPage() {
@@ -16,7 +15,6 @@ export default function SettingsPage() {
         <LanguageSwitch />
       </SettingsSection>
       <IdentitySection />
-      <RoleSection />
       <ShareFolderSection />
       <DataSection />
     </Page>

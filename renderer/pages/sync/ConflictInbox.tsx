@@ -6,16 +6,17 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { SettingsSection } from '../../components/SettingsSection';
 import { getDb } from '../../db/db';
-import { getDeviceId, getUserDisplayName } from '../../db/settings';
+import type { WriteContext } from '../../db/repository';
+import { resolveWriteContext } from '../../features/operations/commandContext';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { notify } from '../../state/ui';
 import { readConflictDetails, describeStamp, type ConflictDetail, type StaySide } from '../../sync/queries';
 import { cancelStay, confirmDelete, pickFieldValue, restoreRecord } from '../../sync/resolve';
 
+/** The signed-in user acts (permission 'conflicts:resolve' is checked by the repository). */
 async function writeContext() {
   const db = getDb();
-  const [deviceId, user] = await Promise.all([getDeviceId(db), getUserDisplayName(db)]);
-  return { db, ctx: { deviceId, user } };
+  return { db, ctx: await resolveWriteContext(db) };
 }
 
 function showValue(value: unknown, empty: string): string {
@@ -30,7 +31,7 @@ export function ConflictInbox() {
   const details = useLiveQuery(() => readConflictDetails(getDb()), []);
   const [busy, setBusy] = useState(false);
 
-  const act = async (action: (db: ReturnType<typeof getDb>, ctx: { deviceId: string; user: string }) => Promise<void>) => {
+  const act = async (action: (db: ReturnType<typeof getDb>, ctx: WriteContext) => Promise<void>) => {
     setBusy(true);
     try {
       const { db, ctx } = await writeContext();
@@ -58,7 +59,7 @@ export function ConflictInbox() {
   );
 }
 
-type Action = (db: ReturnType<typeof getDb>, ctx: { deviceId: string; user: string }) => Promise<void>;
+type Action = (db: ReturnType<typeof getDb>, ctx: WriteContext) => Promise<void>;
 
 function ConflictItem({ detail, busy, onAction }: { detail: ConflictDetail; busy: boolean; onAction: (a: Action) => void }) {
   const { t } = useTranslation('sync');

@@ -8,6 +8,7 @@ import { disposeOccupancyStore, occupancyStoreFor } from '../../../renderer/feat
 import { buildOccupancyIndex, findPlaces } from '../../../shared/occupancy';
 import { ENTITY_TABLES, type Person, type Stay } from '../../../shared/domain/model';
 import { isoDateOf } from '../../../shared/domain/dates';
+import { ADMIN } from '../../support/actors';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,7 +70,7 @@ const bench = {
     const suggestions = findPlaces(ix, { persons: [{ sex: 'm', birthDate: '1990-01-01', needsBarrierFree: false }], from: today, to: null }, { limit: 4 * n, allowSplitRooms: true });
     const bedIds = [...new Set(suggestions.flatMap((s) => s.bedIds))];
     if (bedIds.length < 2 * n) throw new Error(`only ${bedIds.length} free beds found`);
-    const ctx = { deviceId: 'bench-device', user: 'Bench' };
+    const ctx = { deviceId: 'bench-device', user: 'Bench', actor: ADMIN };
     const commandTimes: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -124,7 +125,7 @@ Object.assign(bench, {
     const db = await openDatabase();
     const store = occupancyStoreFor(db);
     await store.ready();
-    const ctx = { deviceId: 'bench-device', user: 'Bench' };
+    const ctx = { deviceId: 'bench-device', user: 'Bench', actor: ADMIN };
     const today = isoDateOf(new Date());
     const stamp = new Date().toISOString();
     const persons: Person[] = Array.from({ length: n }, (_, i) => ({

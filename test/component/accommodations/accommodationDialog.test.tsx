@@ -6,6 +6,15 @@ import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { AccommodationDialog } from '../../../renderer/pages/accommodations/AccommodationDialog';
 import { municipality, TODAY } from './fixtures';
 import { typeDate } from '../dateInput';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

@@ -6,6 +6,15 @@ import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { CloseAccommodationDialog } from '../../../renderer/pages/accommodations/CloseAccommodationDialog';
 import { accommodation, bed, person, room, stay, unit, TODAY } from './fixtures';
 import { clearDate, typeDate } from '../dateInput';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

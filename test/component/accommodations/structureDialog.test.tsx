@@ -5,6 +5,15 @@ import '../../../renderer/i18n';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { StructureDialog } from '../../../renderer/pages/accommodations/StructureDialog';
 import { accommodation, room, unit } from './fixtures';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

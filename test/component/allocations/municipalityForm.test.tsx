@@ -6,6 +6,15 @@ import type { QuartierDb } from '../../../renderer/db/db';
 import { MunicipalityDialog } from '../../../renderer/features/allocations/components/MunicipalityDialog';
 import { municipalities, seededDb, TODAY, ctx } from '../../integration/allocations/fixture';
 import { getDeviceId, setUserDisplayName } from '../../../renderer/db/settings';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 beforeEach(async () => {

@@ -8,6 +8,15 @@ import { allocationQueue } from '../../../shared/allocation/queue';
 import { buildLedger, DEFAULT_QUOTA_SETTINGS } from '../../../shared/allocation/ledger';
 import { households, municipalities, persons, seededDb, stays, TODAY, ctx } from '../../integration/allocations/fixture';
 import { getDeviceId, setUserDisplayName } from '../../../renderer/db/settings';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 beforeEach(async () => {

@@ -7,8 +7,9 @@ import { buildOccupancyIndex, type OccupancyIndex } from '../../../shared/occupa
 import { figuresAsOf } from '../../../shared/occupancy/figures';
 import type { Dataset } from '../../../shared/domain/model';
 import { smallDataset, stay, TODAY } from '../accommodations/fixtures';
+import { ADMIN } from '../../support/actors';
 
-const ctx = { user: 'Test', deviceId: 'dev-1' };
+const ctx = { user: 'Test', deviceId: 'dev-1', actor: ADMIN };
 let db: QuartierDb;
 let builds: number;
 let store: OccupancyStore<OccupancyIndex>;

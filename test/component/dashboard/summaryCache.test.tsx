@@ -24,9 +24,10 @@ import { buildOccupancyIndex } from '../../../shared/occupancy/occupancyIndex';
 import { figuresAsOf } from '../../../shared/occupancy/figures';
 import { dailySeries } from '../../../shared/occupancy/series';
 import { smallDataset, stay, TODAY } from '../accommodations/fixtures';
+import { ADMIN } from '../../support/actors';
 
 const db = getDb();
-const ctx = { user: 'Test', deviceId: 'dev-1' };
+const ctx = { user: 'Test', deviceId: 'dev-1', actor: ADMIN };
 
 function setToday(day: string) {
   vi.setSystemTime(new Date(`${day}T10:00:00`));
@@ -157,7 +158,7 @@ describe('dashboard summary cache', () => {
     restart();
     // A check-in into the free bed b5 of room 2 (while the app is "closed").
     const beds = await db.beds.toArray();
-    await runOperation(db, ctx, 'checkIn', async (w) => void (await w.put('stays', stay('s9', 'p1', beds.find((b) => b.id === 'b5')!, '2026-03-01', null))));
+    await runOperation(db, ctx, 'stay.checkIn', async (w) => void (await w.put('stays', stay('s9', 'p1', beds.find((b) => b.id === 'b5')!, '2026-03-01', null))));
     renderDashboard();
     expect(cardNumbers()).toEqual(['', '', '', '', '', '']);
     expect(screen.getAllByTestId('dashboard-loading-details').length).toBeGreaterThan(0);

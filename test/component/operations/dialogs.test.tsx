@@ -11,6 +11,15 @@ import { setSetting } from '../../../renderer/db/settings';
 import { CheckInDialog, CheckOutDialog, checkIn } from '../../../renderer/features/operations';
 import { ctx, HADDADS, seededDb } from '../../integration/operations/fixture';
 import { dateGroup, typeDate } from '../dateInput';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

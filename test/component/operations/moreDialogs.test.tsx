@@ -12,6 +12,15 @@ import { addMonths } from '../../../shared/domain/dates';
 import { computeDeadlines, NORMAL_EXTENSION_MONTHS } from '../../../shared/occupancy/deadlines';
 import { ctx, seededDb } from '../../integration/operations/fixture';
 import { typeDate } from '../dateInput';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

@@ -14,6 +14,15 @@ import { LetterDialog } from '../../../renderer/features/letters';
 import { ReportPreview } from '../../../renderer/pages/reports/ReportPreview';
 import { TemplatesTab } from '../../../renderer/pages/letters/TemplatesTab';
 import { fixtureDataset, FIXTURE_TODAY } from '../../unit/reports/fixture';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// Saving needs a signed-in user; these tests act as Administration.
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

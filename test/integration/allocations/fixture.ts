@@ -5,11 +5,12 @@
 import type { Accommodation, Bed, Household, Municipality, Person, Room, Stay, Unit } from '../../../shared/domain/model';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import type { WriteContext } from '../../../renderer/db/repository';
+import { ADMIN } from '../../support/actors';
 
 const T = '2025-01-01T00:00:00.000Z';
 const meta = { createdAt: T, updatedAt: T };
 
-export const ctx: WriteContext = { user: 'Test Sachbearbeitung', deviceId: 'device-alloc' };
+export const ctx: WriteContext = { user: 'Test Sachbearbeitung', deviceId: 'device-alloc', actor: ADMIN };
 export const TODAY = '2026-03-10';
 export const opts = { ctx, today: TODAY };
 

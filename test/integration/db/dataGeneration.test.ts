@@ -6,6 +6,7 @@ import { applyWithoutOutbox, runOperation, type WriteContext } from '../../../re
 import { clearAllData, loadDemoData } from '../../../renderer/db/demo';
 import { deleteDatabase, uniqueDbName } from './migration-harness';
 import { bed, municipality, person } from './fixtures';
+import { ADMIN } from '../../support/actors';
 
 /** A storage that records every write, to see WHEN the token changed. */
 class RecordingStorage implements SyncStorage {
@@ -25,7 +26,7 @@ class RecordingStorage implements SyncStorage {
 
 let db: QuartierDb;
 let storage: RecordingStorage;
-const ctx: WriteContext = { user: 'Frau Test', deviceId: 'dev-A' };
+const ctx: WriteContext = { user: 'Frau Test', deviceId: 'dev-A', actor: ADMIN };
 
 beforeEach(async () => {
   storage = new RecordingStorage();
@@ -57,7 +58,7 @@ describe('data generation token', () => {
   });
 
   it('changes on runOperation', async () => {
-    expect(await changesToken(() => runOperation(db, ctx, 'test', async (w) => void (await w.put('municipalities', municipality()))))).toBe(true);
+    expect(await changesToken(() => runOperation(db, ctx, 'person.create', async (w) => void (await w.put('municipalities', municipality()))))).toBe(true);
   });
 
   it('changes on applyWithoutOutbox (sync apply, demo seed path)', async () => {

@@ -7,6 +7,7 @@ import { generateDemoData } from '../../../shared/demo/generate';
 import { ENTITY_TABLES } from '../../../shared/domain/model';
 import { deleteDatabase, uniqueDbName } from './migration-harness';
 import { person } from './fixtures';
+import { ADMIN } from '../../support/actors';
 
 const TODAY = '2026-11-21';
 let db: QuartierDb;
@@ -53,7 +54,7 @@ describe('loadDemoData', () => {
   });
 
   it('refuses to load into a database that holds data, and changes nothing', async () => {
-    await runOperation(db, { user: 'Test', deviceId: 'd' }, 'person.create', async (w) => {
+    await runOperation(db, { user: 'Test', deviceId: 'd', actor: ADMIN }, 'person.create', async (w) => {
       await w.put('persons', person());
     });
     await expect(loadDemoData(db, { seed: 1, scale: 0.2, today: TODAY })).rejects.toThrow(/bereits Daten/);
@@ -101,7 +102,7 @@ describe('clearAllData', () => {
   it('removes records, audit, outbox and the demo marker but keeps device id, seq and clock', async () => {
     const deviceId = await getDeviceId(db);
     await loadDemoData(db, { seed: 9, scale: 0.2, today: TODAY });
-    const ctx = { user: 'Test', deviceId };
+    const ctx = { user: 'Test', deviceId, actor: ADMIN };
     await runOperation(db, ctx, 'person.create', async (w) => {
       await w.put('persons', person('extra'));
     });

@@ -14,6 +14,7 @@ import { ingestAndApply } from '../../../renderer/sync/apply';
 import type { Person } from '../../../shared/domain/model';
 import { deleteDatabase, dumpTables, uniqueDbName } from './migration-harness';
 import { bed, household, person, room, stay } from './fixtures';
+import { ADMIN } from '../../support/actors';
 
 let db: QuartierDb;
 let clockMs: number;
@@ -22,7 +23,7 @@ let ctx: WriteContext;
 beforeEach(async () => {
   db = await openDatabase(uniqueDbName());
   clockMs = Date.UTC(2026, 0, 5, 9, 0, 0);
-  ctx = { user: 'Frau Test', deviceId: 'dev-A', now: () => new Date(clockMs) };
+  ctx = { user: 'Frau Test', deviceId: 'dev-A', actor: ADMIN, now: () => new Date(clockMs) };
 });
 afterEach(async () => {
   db.close();
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 describe('runOperation', () => {
   it('writes records, one audit entry per record and one Change in the outbox', async () => {
-    const result = await runOperation(db, ctx, 'household.checkIn', async (w) => {
+    const result = await runOperation(db, ctx, 'stay.checkIn', async (w) => {
       await w.put('households', household());
       await w.put('persons', person());
       await w.put('stays', stay());
@@ -42,7 +43,7 @@ describe('runOperation', () => {
     const change = outbox[0]!.change;
     expect(outbox[0]!.shipped).toBe(false);
     expect(change).toEqual(result.change);
-    expect(change).toMatchObject({ changeId: 'dev-A:1', deviceId: 'dev-A', seq: 1, user: 'Frau Test', operation: 'household.checkIn', at: '2026-01-05T09:00:00.000Z' });
+    expect(change).toMatchObject({ changeId: 'dev-A:1', deviceId: 'dev-A', seq: 1, user: 'Frau Test', operation: 'stay.checkIn', at: '2026-01-05T09:00:00.000Z' });
     expect(change.ops.map((o) => `${o.kind}:${o.table}:${o.id}`)).toEqual(['upsert:households:h1', 'upsert:persons:p1', 'upsert:stays:s1']);
     expect(change.ops.every((o) => o.kind === 'upsert' && o.created)).toBe(true);
     const audit = await db.audit.orderBy('entityId').toArray();
@@ -108,12 +109,12 @@ describe('runOperation', () => {
   });
 
   it('rolls back everything when the body throws after two puts', async () => {
-    await runOperation(db, ctx, 'setup', async (w) => {
+    await runOperation(db, ctx, 'person.create', async (w) => {
       await w.put('rooms', room());
     });
     const before = await dumpTables(db);
     await expect(
-      runOperation(db, ctx, 'household.checkIn', async (w) => {
+      runOperation(db, ctx, 'stay.checkIn', async (w) => {
         await w.put('persons', person());
         await w.put('beds', bed());
         // Reads inside the transaction see the uncommitted writes …
@@ -135,13 +136,13 @@ describe('runOperation', () => {
     for (let i = 0; i < 12; i++) {
       if (i % 4 === 3) {
         await expect(
-          runOperation(db, ctx, 'fail', async (w) => {
+          runOperation(db, ctx, 'stay.checkIn', async (w) => {
             await w.put('persons', person(`x${i}`));
             throw new Error('nein');
           }),
         ).rejects.toThrow();
       } else if (i % 4 === 2) {
-        await runOperation(db, ctx, 'read-only', async (w) => {
+        await runOperation(db, ctx, 'person.update', async (w) => {
           await w.get('persons', 'p0');
         });
       } else {
@@ -156,10 +157,10 @@ describe('runOperation', () => {
   });
 
   it('softDelete keeps a tombstone, emits a DeleteOp, and is idempotent', async () => {
-    await runOperation(db, ctx, 'stay.create', async (w) => {
+    await runOperation(db, ctx, 'stay.checkIn', async (w) => {
       await w.put('stays', stay());
     });
-    const { change } = await runOperation(db, ctx, 'stay.delete', async (w) => {
+    const { change } = await runOperation(db, ctx, 'stay.correct', async (w) => {
       await w.softDelete('stays', 's1');
     });
     expect(change!.ops).toEqual([{ kind: 'delete', table: 'stays', id: 's1' }]);
@@ -168,28 +169,28 @@ describe('runOperation', () => {
     expect((audit[0]!.before as { deleted?: boolean }).deleted).toBeUndefined();
     expect((audit[0]!.after as { deleted?: boolean }).deleted).toBe(true);
 
-    const again = await runOperation(db, ctx, 'stay.delete', async (w) => {
+    const again = await runOperation(db, ctx, 'stay.correct', async (w) => {
       await w.softDelete('stays', 's1');
     });
     expect(again.change).toBeNull();
     await expect(
-      runOperation(db, ctx, 'stay.delete', async (w) => {
+      runOperation(db, ctx, 'stay.correct', async (w) => {
         await w.softDelete('stays', 'missing');
       }),
     ).rejects.toThrow(/nicht gefunden/);
   });
 
   it('a full put reviving a soft-deleted record carries deleted: false, and the Change revives it on another laptop', async () => {
-    await runOperation(db, ctx, 'stay.create', async (w) => {
+    await runOperation(db, ctx, 'stay.checkIn', async (w) => {
       await w.put('stays', stay());
     });
     clockMs += 60_000;
-    await runOperation(db, ctx, 'stay.undo', async (w) => {
+    await runOperation(db, ctx, 'stay.correct', async (w) => {
       await w.softDelete('stays', 's1');
     });
     clockMs += 60_000;
     // Undo of the undo: the record as it was before (no `deleted` field at all).
-    const { change } = await runOperation(db, ctx, 'stay.redo', async (w) => {
+    const { change } = await runOperation(db, ctx, 'stay.correct', async (w) => {
       await w.put('stays', stay());
     });
     expect(change!.ops).toEqual([
@@ -213,11 +214,11 @@ describe('runOperation', () => {
   });
 
   it('a patch clearing the deleted flag (set to undefined) also travels as deleted: false', async () => {
-    await runOperation(db, ctx, 'stay.create', async (w) => {
+    await runOperation(db, ctx, 'stay.checkIn', async (w) => {
       await w.put('stays', stay());
       await w.softDelete('stays', 's1');
     });
-    const { change } = await runOperation(db, ctx, 'stay.restore', async (w) => {
+    const { change } = await runOperation(db, ctx, 'stay.correct', async (w) => {
       await w.patch('stays', 's1', { deleted: undefined });
     });
     expect(change!.ops[0]).toMatchObject({ kind: 'upsert', fields: { deleted: false } });
@@ -225,7 +226,7 @@ describe('runOperation', () => {
   });
 
   it('a move is one Change with several ops and one audit entry per record, even if a record is written twice', async () => {
-    await runOperation(db, ctx, 'setup', async (w) => {
+    await runOperation(db, ctx, 'person.create', async (w) => {
       await w.put('stays', stay('s1', 'p1', 'b1', '2026-01-05', null));
     });
     const { change, audit } = await runOperation(db, ctx, 'stay.move', async (w) => {
@@ -256,7 +257,7 @@ describe('runOperation', () => {
 
   it('rejects unknown tables and missing device ids with a clear message', async () => {
     await expect(
-      runOperation(db, ctx, 'x', async (w) => {
+      runOperation(db, ctx, 'person.create', async (w) => {
         await w.put('nope' as 'persons', person());
       }),
     ).rejects.toThrow(/Unbekannte Tabelle/);

@@ -9,9 +9,10 @@ import type { WriteContext } from '../../../renderer/db/repository';
 import { contentOf, issueLetters, prepareLetters } from '../../../renderer/features/letters/issue';
 import { loadLetterhead, loadTemplates, reserveNumbers, saveLetterhead, saveTemplate } from '../../../renderer/features/letters/storage';
 import { fixtureDataset, FIXTURE_TODAY } from '../../unit/reports/fixture';
+import { ADMIN } from '../../support/actors';
 
 let counter = 0;
-const CTX: WriteContext = { user: 'Frau Sachbearbeiterin', deviceId: '3fa91c2e-aaaa-4bbb-8ccc-000000000001', now: () => new Date('2026-03-01T09:00:00Z') };
+const CTX: WriteContext = { user: 'Frau Sachbearbeiterin', deviceId: '3fa91c2e-aaaa-4bbb-8ccc-000000000001', actor: ADMIN, now: () => new Date('2026-03-01T09:00:00Z') };
 
 async function seeded(): Promise<QuartierDb> {
   const db = await openDatabase(`letters-test-${process.pid}-${Date.now()}-${++counter}`);

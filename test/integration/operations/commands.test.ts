@@ -22,6 +22,7 @@ import {
 import { emptyPersonInput, personToInput } from '../../../renderer/features/operations/personSchema';
 import type { Stay } from '../../../shared/domain/model';
 import { ctx, HADDADS, seededDb, snapshot } from './fixture';
+import { ADMIN } from '../../support/actors';
 
 let db: QuartierDb;
 const opts = { ctx };
@@ -271,7 +272,7 @@ describe('undoLastOperation', () => {
     await haddadsIntoFlat();
     const [stay] = await staysOf('p-omar');
     // A change synced from another laptop edits the same stay.
-    await applyWithoutOutbox(db, { user: 'Andere', deviceId: 'other' }, 'stay.correct', async (w) => {
+    await applyWithoutOutbox(db, { user: 'Andere', deviceId: 'other', actor: ADMIN }, 'stay.correct', async (w) => {
       await w.patch('stays', stay!.id, { from: '2025-01-30', correctionReason: 'remote' });
     });
     const e = await expectRefusedUnchanged(() => undoLastOperation(db, opts), CommandRefusedError);
@@ -282,7 +283,7 @@ describe('undoLastOperation', () => {
     await haddadsIntoFlat();
     await checkOut(db, { personIds: ['p-omar'], date: '2025-04-01', departureReason: 'own_flat' }, opts);
     // Meanwhile another laptop placed Ali in Omar's former bed.
-    await applyWithoutOutbox(db, { user: 'Andere', deviceId: 'other' }, 'stay.checkIn', async (w) => {
+    await applyWithoutOutbox(db, { user: 'Andere', deviceId: 'other', actor: ADMIN }, 'stay.checkIn', async (w) => {
       await w.put('stays', {
         id: 'remote-stay',
         personId: 'p-ali',

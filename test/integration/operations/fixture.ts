@@ -5,11 +5,12 @@
 import type { Accommodation, Bed, Household, Person, Room, Unit } from '../../../shared/domain/model';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import type { WriteContext } from '../../../renderer/db/repository';
+import { ADMIN } from '../../support/actors';
 
 const T = '2025-01-01T00:00:00.000Z';
 const meta = { createdAt: T, updatedAt: T };
 
-export const ctx: WriteContext = { user: 'Test Sachbearbeitung', deviceId: 'device-test' };
+export const ctx: WriteContext = { user: 'Test Sachbearbeitung', deviceId: 'device-test', actor: ADMIN };
 
 function acc(id: string, name: string, kind: Accommodation['kind']): Accommodation {
   return {

@@ -52,7 +52,7 @@ describe('sync between laptops', () => {
     // The conflict stays until someone resolves it, through an ordinary change.
     await syncAll([a, b]);
     expect(await b.conflictIds()).toEqual(ca.map((c) => c.id));
-    await b.write('stay.cancel', (w) => w.patch('stays', 'sB', { cancelled: true }).then(() => undefined));
+    await b.write('stay.correct', (w) => w.patch('stays', 'sB', { cancelled: true }).then(() => undefined));
     expect(await b.conflicts()).toEqual(ca); // not recomputed before the next sync pass …
     await syncAll([a, b]);
     expect(await a.conflicts()).toEqual([]);
@@ -69,11 +69,11 @@ describe('sync between laptops', () => {
     expect(await b.conflictIds()).toEqual(await a.conflictIds());
 
     // A removes bed b3 while B (offline) had placed p3 there.
-    await b.write('stay.cancel', (w) => w.patch('stays', 'sB', { cancelled: true }).then(() => undefined));
+    await b.write('stay.correct', (w) => w.patch('stays', 'sB', { cancelled: true }).then(() => undefined));
     await syncAll([a, b]);
     await placeStay(b, 'sC', 'p3', 'b3');
     await placeStay(a, 'sD', 'p1', 'b3', '2026-04-01');
-    await a.write('bed.delete', (w) => w.softDelete('beds', 'b3'));
+    await a.write('accommodation.structure', (w) => w.softDelete('beds', 'b3'));
     await syncAll([a, b]);
     const kinds = (await a.conflicts()).map((c) => c.kind).sort();
     expect(kinds).toContain('room-over-capacity');
@@ -82,7 +82,7 @@ describe('sync between laptops', () => {
 
   it('surfaces an edit racing a delete on both laptops; restoring resolves it', async () => {
     const { a, b } = await twoLaptops();
-    await a.write('person.delete', (w) => w.softDelete('persons', 'p3'));
+    await a.write('person.update', (w) => w.softDelete('persons', 'p3'));
     await b.write('person.update', (w) => w.patch('persons', 'p3', { notes: 'Termin am Montag' }).then(() => undefined));
     await syncAll([a, b]);
     const ca = await a.conflicts();
@@ -91,7 +91,7 @@ describe('sync between laptops', () => {
     expect(await b.conflicts()).toEqual(ca);
     expect((await b.db.table('persons').get('p3')).deleted).toBe(true);
     // Restore on B: an ordinary synced write of deleted=false.
-    await b.write('person.restore', (w) => w.patch('persons', 'p3', { deleted: false }).then(() => undefined));
+    await b.write('person.update', (w) => w.patch('persons', 'p3', { deleted: false }).then(() => undefined));
     await syncAll([a, b]);
     expect(await a.conflicts()).toEqual([]);
     expect((await a.db.table('persons').get('p3')).deleted).toBe(false);
@@ -109,7 +109,7 @@ describe('sync between laptops', () => {
     expect(c?.versions?.map((v) => v.value).sort()).toEqual(['AZ-A', 'AZ-B']);
     expect(await b.conflicts()).toEqual(await a.conflicts());
     const loser = c!.versions!.find((v) => !v.winner)!.value as string;
-    await a.write('conflict.pick', (w) => w.patch('persons', 'p1', { fileNumber: loser }).then(() => undefined));
+    await a.write('conflict.pickValue', (w) => w.patch('persons', 'p1', { fileNumber: loser }).then(() => undefined));
     await syncAll([a, b]);
     expect(await b.conflicts()).toEqual([]);
     expect((await b.db.table('persons').get('p1')).fileNumber).toBe(loser);

@@ -81,9 +81,9 @@ async function run(cmds: Cmd[]): Promise<void> {
         } else if (c.k === 'cancel') {
           const stays = (await l.db.table('stays').toArray()).filter((s) => !s.cancelled);
           const s = stays[c.pick % Math.max(1, stays.length)];
-          if (s) await l.write('stay.cancel', (w) => w.patch('stays', s.id as string, { cancelled: true }).then(() => undefined));
-        } else if (c.k === 'delete') await l.write('person.delete', (w) => w.softDelete('persons', c.p));
-        else if (c.k === 'restore') await l.write('person.restore', (w) => w.patch('persons', c.p, { deleted: false }).then(() => undefined));
+          if (s) await l.write('stay.correct', (w) => w.patch('stays', s.id as string, { cancelled: true }).then(() => undefined));
+        } else if (c.k === 'delete') await l.write('person.update', (w) => w.softDelete('persons', c.p));
+        else if (c.k === 'restore') await l.write('person.update', (w) => w.patch('persons', c.p, { deleted: false }).then(() => undefined));
       }
     }
     faults.staleListings = 0;

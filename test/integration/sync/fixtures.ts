@@ -5,7 +5,7 @@ import type { Stay } from '../../../shared/domain/model';
 import type { Laptop } from './harness';
 
 export async function seedBase(l: Laptop): Promise<void> {
-  await l.write('seed', async (w) => {
+  await l.write('import.accommodations', async (w) => {
     await w.put('municipalities', municipality());
     await w.put('accommodations', accommodation());
     await w.put('units', unit());

@@ -15,6 +15,7 @@ import { runOperation, type Writer } from '../../../renderer/db/repository';
 import { getDeviceId } from '../../../renderer/db/settings';
 import { listConflicts } from '../../../renderer/sync/apply';
 import { SyncEngine, type SyncEngineOptions, type SyncReport } from '../../../renderer/sync/engine';
+import { ADMIN } from '../../support/actors';
 
 export const TEST_PASSPHRASE = 'Kreis-Geheimnis 2026!';
 /** Low PBKDF2 cost for tests only; production uses 600,000. */
@@ -173,7 +174,7 @@ export class Laptop {
 
   async write(operation: string, body: (w: Writer) => Promise<void>): Promise<void> {
     const deviceId = await this.deviceId();
-    await runOperation(this.db, { user: this.name, deviceId, now: () => new Date(Date.now() + this.offsetMs) }, operation, body);
+    await runOperation(this.db, { user: this.name, deviceId, actor: ADMIN, now: () => new Date(Date.now() + this.offsetMs) }, operation, body);
   }
 
   async sync(options?: { snapshot?: boolean }): Promise<SyncReport> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cancelStay, confirmDelete, pickFieldValue, restoreRecord } from '../../../renderer/sync/resolve';
 import { Laptop, NodeSharePort, syncAll, tempShare } from './harness';
 import { placeStay, seedBase } from './fixtures';
+import { ADMIN } from '../../support/actors';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -23,13 +24,13 @@ async function setup() {
   return { a, b };
 }
 
-const ctx = async (l: Laptop) => ({ user: l.name, deviceId: await l.deviceId() });
+const ctx = async (l: Laptop) => ({ user: l.name, deviceId: await l.deviceId(), actor: ADMIN });
 
 describe('conflict resolution actions', () => {
   it('keeping the winning value closes a field conflict everywhere', async () => {
     const { a, b } = await setup();
-    await a.write('u', (w) => w.patch('persons', 'p1', { notes: 'A' }).then(() => undefined));
-    await b.write('u', (w) => w.patch('persons', 'p1', { notes: 'B' }).then(() => undefined));
+    await a.write('person.update', (w) => w.patch('persons', 'p1', { notes: 'A' }).then(() => undefined));
+    await b.write('person.update', (w) => w.patch('persons', 'p1', { notes: 'B' }).then(() => undefined));
     await syncAll([a, b]);
     const [c] = await b.conflicts();
     const winner = c!.versions!.find((v) => v.winner)!.value;
@@ -42,8 +43,8 @@ describe('conflict resolution actions', () => {
 
   it('confirming a delete closes the edit-vs-delete conflict and keeps the record deleted', async () => {
     const { a, b } = await setup();
-    await a.write('d', (w) => w.softDelete('persons', 'p2'));
-    await b.write('u', (w) => w.patch('persons', 'p2', { notes: 'noch da?' }).then(() => undefined));
+    await a.write('person.update', (w) => w.softDelete('persons', 'p2'));
+    await b.write('person.update', (w) => w.patch('persons', 'p2', { notes: 'noch da?' }).then(() => undefined));
     await syncAll([a, b]);
     expect((await a.conflicts()).map((c) => c.kind)).toEqual(['edit-delete']);
     await confirmDelete(a.db, await ctx(a), 'persons', 'p2');
@@ -55,8 +56,8 @@ describe('conflict resolution actions', () => {
 
   it('restore and cancel are synced like any change', async () => {
     const { a, b } = await setup();
-    await a.write('d', (w) => w.softDelete('persons', 'p3'));
-    await b.write('u', (w) => w.patch('persons', 'p3', { notes: 'x' }).then(() => undefined));
+    await a.write('person.update', (w) => w.softDelete('persons', 'p3'));
+    await b.write('person.update', (w) => w.patch('persons', 'p3', { notes: 'x' }).then(() => undefined));
     await placeStay(a, 's1', 'p1', 'b1');
     await placeStay(b, 's2', 'p2', 'b1');
     await syncAll([a, b]);

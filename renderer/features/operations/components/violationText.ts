@@ -4,6 +4,8 @@
 import type { TFunction } from 'i18next';
 import { localizeViolationParams, type Violation } from '../../../../shared/occupancy/violation';
 import { formatDate } from '../../../i18n/format';
+import { PERMISSION_LABEL_KEY, isPermission } from '../../../../shared/auth/permissions';
+import { isAuthRefusedError, isPermissionDeniedError } from '../../../auth/errors';
 import { isCommandRefusedError, isRuleViolationError } from '../errors';
 
 /** The translated sentence of one violation, dates in the UI format. */
@@ -32,6 +34,12 @@ export function describeCommandError(t: TFunction, e: unknown): ErrorDescription
     for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'string' && k.endsWith('Date') ? formatDate(v) : v;
     return { violations: [], messages: [t(`operations:refusal.${e.code}`, { ...params, defaultValue: e.message })] };
   }
+  if (isPermissionDeniedError(e)) {
+    const params: Record<string, string> = { ...e.params };
+    if (e.permission && isPermission(e.permission)) params.permission = t(`auth:${PERMISSION_LABEL_KEY[e.permission]}`);
+    return { violations: [], messages: [t(`auth:denied.${e.reason}`, { ...params, defaultValue: e.message })] };
+  }
+  if (isAuthRefusedError(e)) return { violations: [], messages: [t(`auth:${e.key}`, { ...e.params, defaultValue: e.message })] };
   const detail = e instanceof Error ? e.message : String(e);
   return { violations: [], messages: [t('operations:refusal.unexpected', { detail })] };
 }

@@ -1,5 +1,5 @@
 // Neue Person / Person bearbeiten. Validates with the same schema as the
-// command; vulnerability flags only for roles allowed to see them.
+// command; vulnerability flags only for roles with 'vulnerability:read'.
 import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -18,7 +18,7 @@ import type { Id, Person } from '../../../../shared/domain/model';
 import { getDb, type QuartierDb } from '../../../db/db';
 import { createPerson, updatePerson } from '../personCommands';
 import { emptyPersonInput, personInputSchema, personToInput, type PersonInput, type PersonValues } from '../personSchema';
-import { canSeeVulnerabilities, useRole } from '../role';
+import { usePermission } from '../../../auth/session';
 import { useCommandRunner } from '../components/useCommandRunner';
 import { ViolationAlert } from '../components/ViolationAlert';
 import { PersonFields } from '../components/PersonFields';
@@ -38,7 +38,7 @@ export interface PersonFormDialogProps {
 
 export function PersonFormDialog({ open, onClose, person, householdId, onSaved, db = getDb() }: PersonFormDialogProps) {
   const { t } = useTranslation('operations');
-  const role = useRole();
+  const showVulnerabilities = usePermission('vulnerability:read');
   const runner = useCommandRunner();
   const form = useForm<PersonInput, unknown, PersonValues>({
     resolver: zodResolver(personInputSchema),
@@ -77,7 +77,7 @@ export function PersonFormDialog({ open, onClose, person, householdId, onSaved, 
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id="person-form-title">{person ? t('person.editTitle') : t('person.newTitle')}</DialogTitle>
         <DialogContent>
-          <PersonFields form={form} showVulnerabilities={canSeeVulnerabilities(role)} autoFocus />
+          <PersonFields form={form} showVulnerabilities={showVulnerabilities} autoFocus />
           <Controller
             control={form.control}
             name="feePayer"
