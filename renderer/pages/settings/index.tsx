@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
 import { IdentitySection } from './IdentitySection';
+import { RetentionSection } from './RetentionSection';
 import { ShareFolderSection } from './ShareFolderSection';
 
 export default function SettingsPage() {
@@ -16,6 +17,7 @@ export default function SettingsPage() {
       </SettingsSection>
       <IdentitySection />
       <ShareFolderSection />
+      <RetentionSection />
       <DataSection />
     </Page>
   );
