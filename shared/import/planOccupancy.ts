@@ -150,8 +150,12 @@ export function planOccupancy(input: ImportInput, existing: ImportExisting): Imp
     const bed = r.text('accommodation') !== '' && r.text('room') !== '' ? findBed(r, places, moveIn, takenBeds) : null;
     // Two rows naming one place are reported by the occupancy rules below (bed overlap, both rows).
     if (bed) takenBeds.add(bed.id);
+    // A new person's fields are checked even when the row already has an
+    // error, so the preview lists all problems of the row at once. (When the
+    // move-in day is unreadable the row is refused anyway; today only stands
+    // in for the admission day so that no second, misleading message appears.)
     let target: Person | null = person ?? null;
-    if (isNew && !r.hasErrors) target = readPerson(r, input, id, moveIn);
+    if (isNew) target = readPerson(r, input, id, moveIn ?? input.today);
     if (isNew && target) households.add(r, target);
     if (r.hasErrors || !target || !bed || !moveIn) continue;
     if (isNew) {
