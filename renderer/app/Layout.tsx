@@ -24,6 +24,7 @@ import { NavLink, useLocation } from 'react-router';
 import { useUiStore } from '../state/ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAVIGATION, isActivePath } from './navigation';
+import { can, useCurrentUser } from '../auth/session';
 import { SyncStatusSlot } from './SyncStatusSlot';
 
 export const DRAWER_WIDTH = 248;
@@ -136,10 +137,12 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation('common');
   const { pathname } = useLocation();
   const requestHeadingFocus = useUiStore((s) => s.requestHeadingFocus);
+  // Areas behind a permission (Protokoll) appear only for users who have it.
+  const user = useCurrentUser();
   return (
     <Box component="nav" id="main-navigation" aria-label={t('nav.label')} sx={{ overflowY: 'auto', py: 1 }}>
       <List disablePadding sx={{ px: 1 }}>
-        {NAVIGATION.map(({ area, path, labelKey, Icon }) => {
+        {NAVIGATION.filter((item) => !item.permission || can(item.permission, user)).map(({ area, path, labelKey, Icon }) => {
           const active = isActivePath(path, pathname);
           return (
             <ListItem key={area} disablePadding sx={{ mb: 0.25 }}>

@@ -1,6 +1,7 @@
 // The main navigation: one entry per area, in the order of the drawer.
 // Labels are i18n keys in the common namespace (nav.<area>).
 import type { SvgIconComponent } from '@mui/icons-material';
+import type { Permission } from '../../shared/auth/permissions';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
@@ -9,6 +10,7 @@ import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOu
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 
@@ -21,6 +23,7 @@ export const AREAS = [
   'reports',
   'letters',
   'import',
+  'audit',
   'sync',
   'settings',
 ] as const;
@@ -32,6 +35,8 @@ export interface NavigationItem {
   /** Key in the common namespace. */
   labelKey: `nav.${Area}`;
   Icon: SvgIconComponent;
+  /** Shown only to users with this permission (shared/auth); absent = everyone. */
+  permission?: Permission;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -43,6 +48,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { area: 'reports', path: '/reports', labelKey: 'nav.reports', Icon: AssessmentOutlined },
   { area: 'letters', path: '/letters', labelKey: 'nav.letters', Icon: MailOutlined },
   { area: 'import', path: '/import', labelKey: 'nav.import', Icon: UploadFileOutlined },
+  { area: 'audit', path: '/protokoll', labelKey: 'nav.audit', Icon: ManageSearchOutlined, permission: 'audit:read' },
   { area: 'sync', path: '/sync', labelKey: 'nav.sync', Icon: SyncOutlined },
   { area: 'settings', path: '/settings', labelKey: 'nav.settings', Icon: SettingsOutlined },
 ];

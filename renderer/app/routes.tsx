@@ -16,6 +16,7 @@ const pages: Record<Area, LazyExoticComponent<ComponentType>> = {
   reports: lazy(() => import('../pages/reports')),
   letters: lazy(() => import('../pages/letters')),
   import: lazy(() => import('../pages/import')),
+  audit: lazy(() => import('../pages/audit')),
   sync: lazy(() => import('../pages/sync')),
   settings: lazy(() => import('../pages/settings')),
 };
@@ -30,6 +31,7 @@ export const ROUTE_PATTERNS: Record<Area, string> = {
   reports: '/reports',
   letters: '/letters',
   import: '/import',
+  audit: '/protokoll',
   sync: '/sync',
   settings: '/settings',
 };
