@@ -37,7 +37,8 @@ function isUndoable(change: Change): boolean {
  * "Rückgängig" after signing in still reverts the last real change.
  */
 function isAccessRecord(change: Change): boolean {
-  return change.operation.startsWith('access.');
+  // settings.update: a retention policy change, recorded as an access event (renderer/features/retention).
+  return change.operation.startsWith('access.') || change.operation === 'settings.update';
 }
 
 type ReadableDb = Pick<QuartierDb, 'outbox'>;
@@ -52,6 +53,8 @@ export async function findLastUndoable(db: ReadableDb): Promise<Change | null> {
   for (let offset = 0; ; offset += PAGE) {
     const page = await db.outbox.orderBy('seq').reverse().offset(offset).limit(PAGE).toArray();
     for (const { change } of page) {
+      // A retention run is final: its history was scrubbed, so neither it nor anything before it can be undone.
+      if (change.operation === 'retention.run') return null;
       if (isAccessRecord(change)) continue;
       if (!isUndoable(change)) pendingUndos++;
       else if (pendingUndos > 0) pendingUndos--;
