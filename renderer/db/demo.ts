@@ -27,9 +27,16 @@ export interface LoadDemoOptions {
 }
 
 /** True when no entity table holds a record (settings and sync bookkeeping do not count). */
+/**
+ * The tables that hold the county's data. User accounts and their sign-in
+ * records are not data in this sense: the first administrator is created
+ * BEFORE demo data is offered, and must not make the database "non-empty".
+ */
+const DATA_TABLES: readonly EntityTable[] = ENTITY_TABLES.filter((t) => t !== 'users' && t !== 'accessLog');
+
 export async function isDatabaseEmpty(db: QuartierDb): Promise<boolean> {
-  return db.transaction('r', ENTITY_TABLES.map((t) => db.table(t)), async () => {
-    for (const t of ENTITY_TABLES) {
+  return db.transaction('r', DATA_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of DATA_TABLES) {
       if ((await db.table(t).limit(1).count()) > 0) return false;
     }
     return true;
@@ -65,7 +72,7 @@ export async function loadDemoData(
   onProgress?.(0, total);
   await db.transaction('rw', [...ENTITY_TABLES.map((t) => db.table(t)), db.settings], async () => {
     // A second check inside the transaction: another tab may have written meanwhile.
-    for (const t of ENTITY_TABLES) {
+    for (const t of DATA_TABLES) {
       if ((await db.table(t).limit(1).count()) > 0) throw new Error('Die Datenbank enthält bereits Daten.');
     }
     for (const t of ENTITY_TABLES) {
@@ -84,7 +91,7 @@ export async function loadDemoData(
 }
 
 /**
- * Deletes every record, the audit trail and the outbox (including changes
+ * Deletes every record except the user accounts, the audit trail and the outbox (including changes
  * not yet shipped: callers must confirm with the user first), and the demo
  * marker. Kept on purpose: the device id, the settings, and the outbox
  * sequence number and clock in syncState, so change ids `${deviceId}:${seq}`
@@ -95,7 +102,9 @@ export async function loadDemoData(
 export async function clearAllData(db: QuartierDb): Promise<void> {
   const keep = new Set<string>([SYNC_KEYS.outboxSeq, SYNC_KEYS.hlc]);
   await db.transaction('rw', [...ENTITY_TABLES.map((t: EntityTable) => db.table(t)), db.audit, db.outbox, db.syncState, db.settings], async () => {
-    for (const t of ENTITY_TABLES) await db.table(t).clear();
+    // User accounts stay: whoever clears the data is signed in and stays able
+    // to sign in (the accounts are not county data; see DATA_TABLES).
+    for (const t of ENTITY_TABLES) if (t !== 'users') await db.table(t).clear();
     await db.audit.clear();
     await db.outbox.clear();
     await db.syncState.filter((row) => !keep.has(row.key)).delete();
