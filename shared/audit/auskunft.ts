@@ -296,6 +296,21 @@ export function auskunftView(r: AuskunftRecords, lookups: AuskunftLookups): Ausk
   const subject = [`${p.givenName} ${p.familyName}`.trim()];
   if (p.birthDate) subject.push(`geboren ${p.birthYearOnly ? p.birthDate.slice(0, 4) : `am ${day(p.birthDate)}`}`);
   if (p.fileNumber) subject.push(`Aktenzeichen ${p.fileNumber}`);
+  // Ids in a change shown as what they name (letter numbers, places), never as bare UUIDs.
+  const letterNumbers = new Map(r.letters.map((l) => [l.id, l.number]));
+  const readable = (path: string, value: unknown): unknown => {
+    const field = path.split('.').at(-1) ?? path;
+    const one = (id: unknown): unknown => {
+      if (typeof id !== 'string') return id;
+      if (field === 'letterIds') return letterNumbers.get(id) ?? 'Schreiben';
+      if (field === 'accommodationId') return names.acc.get(id) ?? id;
+      if (field === 'roomId') return names.room.get(id) ?? id;
+      if (field === 'bedId') return names.bed.get(id) ?? id;
+      if (field === 'municipalityId') return names.mun.get(id) ?? id;
+      return id;
+    };
+    return Array.isArray(value) ? value.map(one) : one(value);
+  };
   const flags = (rec: { deleted?: boolean; cancelled?: boolean }) => [rec.cancelled ? 'storniert' : '', rec.deleted ? 'gelöscht' : ''].filter(Boolean).join(', ');
 
   return {
@@ -355,7 +370,7 @@ export function auskunftView(r: AuskunftRecords, lookups: AuskunftLookups): Ausk
         e.before === null
           ? 'Neu angelegt'
           : fieldDiff(e.before, e.after)
-              .map((c) => changeText(c.path, c.before, c.after))
+              .map((c) => changeText(c.path, readable(c.path, c.before), readable(c.path, c.after)))
               .join('; '),
       ]),
       empty: 'Keine Protokolleinträge.',
@@ -398,11 +413,11 @@ export function auskunftDocDefinition(v: AuskunftView): PdfDocDefinition {
     section('2. Haushalt'),
     tableNode(v.household, [160, '*']),
     section('3. Aufenthalte und Belegungen'),
-    tableNode(v.stays, ['*', 40, 40, 55, 55, 'auto', 'auto']),
+    tableNode(v.stays, ['*', 'auto', 'auto', 'auto', 'auto', 'auto', '*']),
     section('4. Zuteilungen'),
-    tableNode(v.allocations, ['*', 'auto', 60, 70, '*']),
+    tableNode(v.allocations, ['*', 'auto', 'auto', 'auto', '*']),
     section('5. Schreiben'),
-    tableNode(v.letters, ['auto', 'auto', 55, '*', 'auto', 'auto']),
+    tableNode(v.letters, ['auto', 'auto', 'auto', '*', 'auto', '*']),
     section('6. Protokolleinträge (Änderungen)'),
     tableNode(v.audit, [70, 'auto', 'auto', 'auto', '*']),
     section('7. Zugriffe (Exporte, Schreiben, Auskünfte)'),

@@ -135,6 +135,9 @@ describe('Auskunft nach Art. 15 DSGVO', () => {
     }
     expect(text).not.toContain('Petrenko');
     expect(text).not.toContain('Belegungsübersicht');
+    // The allocation's new letter ids are shown as letter numbers, not as UUIDs.
+    expect(text).toContain(`Schreiben (alt: –, neu: ${letters.map((l) => l.number).join(', ')})`);
+    for (const l of letters) expect(text).not.toContain(l.id);
 
     // The file names carry no personal data.
     const base = auskunftFileBase(json.generatedAt, 'p1');
