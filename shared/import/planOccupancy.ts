@@ -143,7 +143,10 @@ export function planOccupancy(input: ImportInput, existing: ImportExisting): Imp
     }
     const who = person ? `id:${person.id}` : fnKey ? `fn:${fnKey}` : nameKey ? `nb:${nameKey}` : `row:${r.number}`;
     const first = seenPerson.get(who);
-    if (first !== undefined) r.error('duplicatePerson', 'familyName', { value: `${id.givenName} ${id.familyName}`.trim() || id.fileNumber, firstRow: first });
+    if (first !== undefined) {
+      if (who.startsWith('fn:') || (person && fnKey)) r.error('duplicateFileNumber', 'fileNumber', { value: id.fileNumber, firstRow: first });
+      else r.error('duplicatePerson', 'familyName', { value: `${id.givenName} ${id.familyName}`.trim(), firstRow: first });
+    }
     else seenPerson.set(who, r.number);
     if (person?.deleted) r.error('personRemoved', 'familyName');
 
