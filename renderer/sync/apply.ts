@@ -11,6 +11,7 @@
 // Local entries are ingested first inside the same transaction, so whatever
 // the user wrote before this batch counts as "seen before" the remote
 // changes, and whatever they write afterwards sees them.
+import Dexie from 'dexie';
 import type { Bed, EntityTable, Stay } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { Change, OutboxEntry, RecordOp } from '../../shared/sync/change';
@@ -95,34 +96,40 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     const depsSent = { ...(await getState<SeqVector>(db, SK.depsSent, {})) };
     const local: OutboxEntry[] = await db.outbox.where('seq').above(vector[deviceId] ?? 0).toArray();
 
-    // Load every record and merge state the batch touches, in bulk.
+    // Load every record and merge state the batch touches, in bulk. A key
+    // whose first touch in this batch is a remote create is NOT read: it is
+    // almost always new (ids are random), and a read per created record was
+    // the largest cost of a big ingest after the writes themselves. Such
+    // keys are written with add(), which fails for a key that exists after
+    // all; only those are then read and merged again (see writeRecords).
     const wanted = new Map<EntityTable, Set<string>>();
+    const optimistic = new Map<string, { table: EntityTable; id: string; ops: { op: RecordOp; hlc: string }[] }>();
     const want = (t: EntityTable, id: string) => {
       let s = wanted.get(t);
       if (!s) wanted.set(t, (s = new Set()));
       s.add(id);
     };
     for (const e of local) for (const op of e.change.ops) want(op.table, op.id);
-    for (const c of remote) for (const op of c.ops) want(op.table, op.id);
+    for (const c of remote) {
+      for (const op of c.ops) {
+        if (wanted.get(op.table)?.has(op.id)) continue;
+        const k = metaKey(op.table, op.id);
+        if (optimistic.has(k)) continue;
+        if (op.kind === 'upsert' && op.created && c.deviceId !== deviceId) optimistic.set(k, { table: op.table, id: op.id, ops: [] });
+        else want(op.table, op.id);
+      }
+    }
     const records = new Map<string, Rec | undefined>();
     const states = new Map<string, SyncRecordState | undefined>();
     const before = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
+    for (const k of optimistic.keys()) before.set(k, { record: undefined, state: undefined });
     for (const [table, idSet] of wanted) {
-      const ids = [...idSet];
-      const recs = await db.table<Rec, string>(table).bulkGet(ids);
-      // Merge state exists only next to a stored record: skip the lookup for new ones.
-      const existing = ids.filter((_, i) => recs[i] !== undefined);
-      const metas = existing.length > 0 ? await db.syncState.bulkGet(existing.map((id) => metaKey(table, id))) : [];
-      const recById = new Map(ids.map((id, i) => [id, recs[i]]));
-      const metaById = new Map(existing.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
-      ids.forEach((id) => {
-        const k = metaKey(table, id);
-        const r = recById.get(id);
-        const st = metaById.get(id);
-        records.set(k, r);
-        states.set(k, st);
-        before.set(k, { record: r, state: st });
-      });
+      const loaded = await loadRecords(db, table, [...idSet]);
+      for (const [k, entry] of loaded) {
+        records.set(k, entry.record);
+        states.set(k, entry.state);
+        before.set(k, entry);
+      }
     }
     const dirty = new Set<string>();
 
@@ -182,6 +189,7 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
         records.set(k, res.record);
         states.set(k, res.state);
         dirty.add(k);
+        optimistic.get(k)?.ops.push({ op, hlc: change.hlc });
       }
       vector[change.deviceId] = change.seq;
       applied++;
@@ -203,7 +211,38 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       }
     }
 
-    // 3. Write records and merge states.
+    // 3. Write records and merge states. Keys assumed new go in with add();
+    // any that exist after all are read now and their ops of this batch
+    // merged again on top of the stored record (same order, same result as
+    // if they had been read first).
+    const added = new Set<string>();
+    const addByTable = new Map<EntityTable, string[]>();
+    for (const [k, entry] of optimistic) {
+      if (entry.ops.length === 0) continue; // its change was not applied in this batch
+      let list = addByTable.get(entry.table);
+      if (!list) addByTable.set(entry.table, (list = []));
+      list.push(k);
+    }
+    for (const [table, keys] of addByTable) {
+      const existing = await addNew(db, table, keys.map((k) => records.get(k)!));
+      const redo = keys.filter((_, i) => existing.has(i));
+      const redoSet = new Set(redo);
+      for (const k of keys) if (!redoSet.has(k)) added.add(k);
+      if (redo.length === 0) continue;
+      const loaded = await loadRecords(db, table, redo.map((k) => optimistic.get(k)!.id));
+      for (const [k, entry] of loaded) {
+        before.set(k, entry);
+        let record = entry.record;
+        let state = entry.state;
+        for (const { op, hlc } of optimistic.get(k)!.ops) {
+          const res = mergeOp(table, record, state, op, hlc);
+          record = res.record;
+          state = res.state;
+        }
+        records.set(k, record);
+        states.set(k, state);
+      }
+    }
     const conflictIndex = new Set(await getState<string[]>(db, SK.conflictScopes, []));
     const recordsByTable = new Map<EntityTable, Rec[]>();
     const metaRows: { key: string; value: unknown }[] = [];
@@ -223,9 +262,11 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       }
       if (table === 'stays' || table === 'beds') st.sc = now;
       else delete st.sc;
-      let list = recordsByTable.get(table);
-      if (!list) recordsByTable.set(table, (list = []));
-      list.push(rec);
+      if (!added.has(k)) {
+        let list = recordsByTable.get(table);
+        if (!list) recordsByTable.set(table, (list = []));
+        list.push(rec);
+      }
       metaRows.push({ key: k, value: st });
       states.set(k, st);
     }
@@ -249,6 +290,35 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     }
     return { ingested: local.length, applied, skipped, flagged, vector };
   });
+}
+
+/** Stored records of `table` with their merge state, keyed by metaKey. */
+async function loadRecords(db: QuartierDb, table: EntityTable, ids: string[]): Promise<Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>> {
+  const recs = await db.table<Rec, string>(table).bulkGet(ids);
+  // Merge state exists only next to a stored record: skip the lookup for new ones.
+  const existing = ids.filter((_, i) => recs[i] !== undefined);
+  const metas = existing.length > 0 ? await db.syncState.bulkGet(existing.map((id) => metaKey(table, id))) : [];
+  const metaById = new Map(existing.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
+  const out = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
+  ids.forEach((id, i) => out.set(metaKey(table, id), { record: recs[i], state: metaById.get(id) }));
+  return out;
+}
+
+/**
+ * Adds records assumed to be new. Returns the positions whose key exists
+ * already (ConstraintError): nothing was written for them. Any other failure
+ * is rethrown and aborts the batch.
+ */
+async function addNew(db: QuartierDb, table: EntityTable, rows: Rec[]): Promise<Set<number>> {
+  try {
+    await db.table(table).bulkAdd(rows);
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const failures = Object.entries(error.failuresByPos);
+    if (failures.some(([, e]) => e.name !== 'ConstraintError')) throw error;
+    return new Set(failures.map(([pos]) => Number(pos)));
+  }
 }
 
 type Lookup = (table: EntityTable, id: string) => { record: Rec | undefined; state: SyncRecordState | undefined };

@@ -123,6 +123,16 @@ export function mergeOp(table: EntityTable, recordIn: PlainRecord | undefined, s
 
   const record: PlainRecord = recordIn ? { ...recordIn } : { id: op.id };
   const state: SyncRecordState = stateIn ? { ...stateIn, ...(stateIn.f ? { f: { ...stateIn.f } } : {}) } : {};
+  if (op.kind === 'upsert' && op.created && stateIn?.c && recordIn && stateIn.c !== hlc) {
+    // A second create of the same id (two laptops, one id): give every field
+    // the first create covered its own entry, then keep the earliest create
+    // stamp. Without this `c` would be whichever create arrived first, and
+    // laptops would hold different merge states for the same set of writes.
+    const f = { ...(state.f ?? {}) };
+    for (const key of Object.keys(recordIn)) if (key !== 'id' && !f[key]) f[key] = { w: stateIn.c };
+    state.f = f;
+    if (hlc < stateIn.c) state.c = hlc;
+  }
   const fields: Record<string, unknown> = op.kind === 'delete' ? { deleted: true } : op.fields;
   const base = op.base ?? {};
   let changed = !recordIn;

@@ -222,25 +222,40 @@ async function benchJoin(ctx: BenchContext): Promise<BenchResult[]> {
     const name = snapshotFileName(dev, 1_780_000_000_000, 'abcdef01');
     await port.write(name, await encryptFile(c, key, name, jsonToBytes(snap)));
 
-    const raw = await timed(async () => {
-      const db = await freshDb();
-      for (const t of ENTITY_TABLES) {
-        const rows = dataset[t];
-        for (let i = 0; i < rows.length; i += 10_000) await db.table(t).bulkPut(rows.slice(i, i + 10_000));
-      }
-      await db.delete();
-    });
-    const joiner = await Laptop.open('joiner', port, { kdfIterations: 600_000, minKdfIterations: 600_000, snapshotEvery: 0 });
-    await joiner.engine.checkPassphrase(); // the one-time key derivation is not part of the join
-    const join = await timed(async () => {
-      const r = await joiner.sync();
-      if (r.state !== 'ok') throw new Error(r.message);
-    });
-    const persons = await joiner.db.table('persons').count();
-    if (persons !== dataset.persons.length) throw new Error(`join loaded ${persons} persons, expected ${dataset.persons.length}`);
-    ctx.log(`join from snapshot: ${Math.round(join)} ms; raw bulkPut of the same ${count} records: ${Math.round(raw)} ms`);
+    const rawOnce = () =>
+      timed(async () => {
+        const db = await freshDb();
+        for (const t of ENTITY_TABLES) {
+          const rows = dataset[t];
+          for (let i = 0; i < rows.length; i += 10_000) await db.table(t).bulkPut(rows.slice(i, i + 10_000));
+        }
+        await db.delete();
+      });
+    const joinOnce = async (round: number) => {
+      const joiner = await Laptop.open(`joiner-${round}`, port, { kdfIterations: 600_000, minKdfIterations: 600_000, snapshotEvery: 0 });
+      await joiner.engine.checkPassphrase(); // the one-time key derivation is not part of the join
+      const ms = await timed(async () => {
+        const r = await joiner.sync();
+        if (r.state !== 'ok') throw new Error(r.message);
+      });
+      const persons = await joiner.db.table('persons').count();
+      if (persons !== dataset.persons.length) throw new Error(`join loaded ${persons} persons, expected ${dataset.persons.length}`);
+      joiner.close();
+      return ms;
+    };
+    // Interleaved rounds, best of each side (as for the ingest): a single
+    // county-scale run is a few hundred ms, so one GC pause or a busy
+    // neighbour process decides a one-shot ratio.
+    const raws: number[] = [];
+    const joins: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      raws.push(await rawOnce());
+      joins.push(await joinOnce(round));
+    }
+    const raw = Math.min(...raws);
+    const join = Math.min(...joins);
+    ctx.log(`join from snapshot: ${Math.round(join)} ms (runs ${joins.map(Math.round).join(', ')}); raw bulkPut of the same ${count} records: ${Math.round(raw)} ms (runs ${raws.map(Math.round).join(', ')})`);
     creator.close();
-    joiner.close();
     return [result(`sync.joinFromSnapshot.${ctx.scale}.ms`, join, 'ms', raw, 'baseline: raw bulkPut of the same records; target ratio ≤ 1.5')];
   } finally {
     share.cleanup();
