@@ -151,7 +151,7 @@ export function RetentionDialog({ open, onClose, due, today, policy, db = getDb(
   const progressValue = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
+    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="lg" fullWidth>
       <DialogTitle id={titleId}>{t('dialog.title')}</DialogTitle>
       <DialogContent>
         {doneCount !== null ? (
@@ -197,10 +197,10 @@ export function RetentionDialog({ open, onClose, due, today, policy, db = getDb(
                           />
                         </TableCell>
                         <TableCell>{name}</TableCell>
-                        <TableCell>{d.fileNumber}</TableCell>
-                        <TableCell>{formatDate(d.closedOn)}</TableCell>
-                        <TableCell>{t(`dialog.rule.${d.reason}`)}</TableCell>
-                        <TableCell>{formatDate(d.dueOn)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.fileNumber}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(d.closedOn)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`dialog.rule.${d.reason}`)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(d.dueOn)}</TableCell>
                       </TableRow>
                     );
                   })}
@@ -241,6 +241,12 @@ export function RetentionDialog({ open, onClose, due, today, policy, db = getDb(
                 <FormHelperText sx={{ mt: -1, ml: 4 }}>{t('dialog.modeDeleteHelp')}</FormHelperText>
               </RadioGroup>
             </FormControl>
+
+            {!archived ? (
+              <Typography variant="body2" color="text.secondary">
+                {t('dialog.needArchive')}
+              </Typography>
+            ) : null}
 
             {busy === 'run' && progress ? (
               <Box aria-live="polite">

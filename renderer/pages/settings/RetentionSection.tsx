@@ -63,7 +63,7 @@ export function RetentionSection() {
   const changed = parsed !== null && policy !== undefined && (parsed.standardMonths !== policy.standardMonths || parsed.refusedMonths !== policy.refusedMonths);
   const helper = (v: string) => {
     const n = Number(v);
-    return Number.isInteger(n) && n > 0 ? t('section.monthsHelper', { months: n, years: formatNumber(n / 12, { maximumFractionDigits: 1 }) }) : ' ';
+    return Number.isInteger(n) && n > 0 ? t('section.monthsHelper', { months: n, count: n / 12, years: formatNumber(n / 12, { maximumFractionDigits: 1 }) }) : ' ';
   };
 
   const save = async () => {
