@@ -134,7 +134,9 @@ export function planAccommodations(input: ImportInput, existing: ImportExisting)
       rooms.set(roomKey, room);
       sources.set(sourceKey('rooms', record.id), r.number);
     } else {
-      if (area !== 0 && room.record.areaM2 !== 0 && area !== room.record.areaM2) {
+      // The first row that gives an area sets it; a later, different area is a conflict.
+      if (area !== 0 && room.record.areaM2 === 0) room.record.areaM2 = area;
+      else if (area !== 0 && area !== room.record.areaM2) {
         r.error('roomConflict', 'area', { value: roomNumber, firstRow: room.row });
         continue;
       }

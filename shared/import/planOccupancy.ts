@@ -151,8 +151,6 @@ export function planOccupancy(input: ImportInput, existing: ImportExisting): Imp
     if (person?.deleted) r.error('personRemoved', 'familyName');
 
     const bed = r.text('accommodation') !== '' && r.text('room') !== '' ? findBed(r, places, moveIn, takenBeds) : null;
-    // Two rows naming one place are reported by the occupancy rules below (bed overlap, both rows).
-    if (bed) takenBeds.add(bed.id);
     // A new person's fields are checked even when the row already has an
     // error, so the preview lists all problems of the row at once. (When the
     // move-in day is unreadable the row is refused anyway; today only stands
@@ -165,6 +163,9 @@ export function planOccupancy(input: ImportInput, existing: ImportExisting): Imp
       records.persons.push(target);
       sources.set(sourceKey('persons', target.id), r.number);
     } else matched++;
+    // Only a valid row holds its place for the free-place search of later rows;
+    // two rows naming one place are reported by the occupancy rules below (both rows).
+    takenBeds.add(bed.id);
     pending.push({ row: r, personId: target.id, person: target, bed, moveIn, isNew });
   }
 
