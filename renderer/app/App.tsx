@@ -1,6 +1,8 @@
 // The application: providers, hash router (works for app:// and the web-mode
-// static server alike), layout with routes, first-start dialog, snackbar.
+// static server alike), layout with routes behind the sign-in (AuthGate),
+// first-start dialog, snackbar.
 import { HashRouter } from 'react-router';
+import { AuthGate } from '../auth/AuthGate';
 import { AppProviders } from './AppProviders';
 import { FirstStartDialog } from './FirstStartDialog';
 import { Layout } from './Layout';
@@ -11,9 +13,11 @@ export function App() {
   return (
     <AppProviders>
       <HashRouter>
-        <Layout>
-          <AppRoutes />
-        </Layout>
+        <AuthGate>
+          <Layout>
+            <AppRoutes />
+          </Layout>
+        </AuthGate>
         <FirstStartDialog />
         <NotificationHost />
       </HashRouter>

@@ -1,11 +1,18 @@
-// "Willkommen bei Quartier": offered once, when the local database is empty
+// First start. Step 1, whenever no user exists: the first administrator
+// (renderer/auth/FirstAdminForm), who is then signed in. Step 2, "Willkommen
+// bei Quartier": offered once, when the local database holds no county data
 // and no choice was made before. Demo data (county scale) loads with a
 // determinate progress bar and can be cancelled; "Leer starten" just
 // remembers the choice.
 import { useEffect, useId } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { FirstAdminForm } from '../auth/FirstAdminForm';
+import { useSession } from '../auth/session';
+import { hasUsers } from '../auth/users';
+import { getDb } from '../db/db';
 import { notify, useUiStore } from '../state/ui';
 import { DemoProgress } from './DemoProgress';
 import { needsFirstStartDecision, rememberFirstStartChoice } from './localData';
@@ -13,6 +20,9 @@ import { useDemoLoader } from './useDemoLoader';
 
 export function FirstStartDialog() {
   const { t } = useTranslation('common');
+  const { t: ta } = useTranslation('auth');
+  const usersExist = useLiveQuery(() => hasUsers(getDb()), []);
+  const signedIn = useSession((s) => s.user !== null);
   const navigate = useNavigate();
   const firstStart = useUiStore((s) => s.firstStart);
   const setFirstStart = useUiStore((s) => s.setFirstStart);
@@ -59,9 +69,18 @@ export function FirstStartDialog() {
 
   const loading = state.phase === 'loading';
 
+  if (usersExist === false) {
+    return (
+      <Dialog open aria-labelledby={titleId} aria-describedby={textId} maxWidth="sm" fullWidth>
+        <DialogTitle id={titleId}>{ta('firstAdmin.title')}</DialogTitle>
+        <FirstAdminForm textId={textId} />
+      </Dialog>
+    );
+  }
+
   return (
     <Dialog
-      open={firstStart === 'pending'}
+      open={firstStart === 'pending' && usersExist === true && signedIn}
       aria-labelledby={titleId}
       aria-describedby={textId}
       maxWidth="sm"

@@ -25,6 +25,7 @@ import { useUiStore } from '../state/ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAVIGATION, isActivePath } from './navigation';
 import { can, useCurrentUser } from '../auth/session';
+import { AccountSlot } from '../auth/AccountSlot';
 import { SyncStatusSlot } from './SyncStatusSlot';
 
 export const DRAWER_WIDTH = 248;
@@ -91,6 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Typography>
           <SyncStatusSlot />
+          <AccountSlot />
         </Toolbar>
       </AppBar>
 

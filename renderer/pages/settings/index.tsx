@@ -1,12 +1,14 @@
-// Settings: language, user and device, role, shared folder, local data.
+// Settings: language, user and device, users (Administration), automatic lock, shared folder, local data.
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
 import { IdentitySection } from './IdentitySection';
+import { InactivitySection } from './InactivitySection';
 import { RetentionSection } from './RetentionSection';
 import { ShareFolderSection } from './ShareFolderSection';
+import { UsersSection } from './UsersSection';
 
 export default function SettingsPage() {
   const { t } = useTranslation('common');
@@ -16,6 +18,8 @@ export default function SettingsPage() {
         <LanguageSwitch />
       </SettingsSection>
       <IdentitySection />
+      <UsersSection />
+      <InactivitySection />
       <ShareFolderSection />
       <RetentionSection />
       <DataSection />
