@@ -136,10 +136,13 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     // 1. Own changes.
     for (const entry of local) {
       const change = entry.change;
+      // Renumbered after a re-registration: ingested before, base and deps stay.
+      const keep = entry.keepBase === true;
+      delete entry.keepBase;
       // The repository stamps updatedAt on a soft-deleted record but sends
       // only the DeleteOp; carry the stamp as a field so every laptop ends
       // with the same record (state hashes must match).
-      change.ops = change.ops.flatMap((op): RecordOp[] => {
+      if (!keep) change.ops = change.ops.flatMap((op): RecordOp[] => {
         if (op.kind !== 'delete') return [op];
         const rec = records.get(metaKey(op.table, op.id));
         const hasUpsert = change.ops.some((o) => o.kind === 'upsert' && o.table === op.table && o.id === op.id && 'updatedAt' in o.fields);
@@ -148,9 +151,11 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       });
       for (const op of change.ops) {
         const k = metaKey(op.table, op.id);
-        const base = baseForOp(op, records.get(k), states.get(k));
-        if (Object.keys(base).length > 0) op.base = base;
-        else delete op.base;
+        if (!keep) {
+          const base = baseForOp(op, records.get(k), states.get(k));
+          if (Object.keys(base).length > 0) op.base = base;
+          else delete op.base;
+        }
         const res = mergeOp(op.table, records.get(k), states.get(k), op, change.hlc);
         records.set(k, res.record);
         states.set(k, res.state);
@@ -160,7 +165,9 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       for (const [dev, seq] of Object.entries(vector)) {
         if (dev !== deviceId && seq > (depsSent[dev] ?? 0)) delta[dev] = seq;
       }
-      if (Object.keys(delta).length > 0) {
+      if (keep) {
+        for (const [dev, seq] of Object.entries(change.deps ?? {})) depsSent[dev] = Math.max(depsSent[dev] ?? 0, seq);
+      } else if (Object.keys(delta).length > 0) {
         change.deps = delta;
         Object.assign(depsSent, delta);
       }

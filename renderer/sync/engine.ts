@@ -45,10 +45,10 @@ import {
 import { ShareOfflineError, type ShareFolderPort } from '../../shared/sync/port';
 import { bytesToJson, jsonToBytes } from '../../shared/sync/text';
 import type { QuartierDb } from '../db/db';
-import { lastOutboxSeq, SYNC_KEYS } from '../db/repository';
+import { lastOutboxSeq, SYNC_KEYS, writeScope } from '../db/repository';
 import { getDeviceId } from '../db/settings';
 import { ingestAndApply, readVector, SK, type FlaggedChange } from './apply';
-import { buildSnapshot, loadSnapshot } from './snapshot';
+import { buildSnapshot, loadSnapshot, resetSyncedState } from './snapshot';
 import { markSnapshotWritten, pendingPurge, purgeShare, type PurgeReport, type PurgeShareContext } from './purge';
 
 export type SyncPhase = 'connecting' | 'shipping' | 'reading' | 'applying' | 'snapshot' | 'done';
@@ -309,6 +309,68 @@ export class SyncEngine {
     return { path };
   }
 
+  /**
+   * Brings a retired laptop back under a NEW device id (the old id stays
+   * retired; the others may have compacted files it never read):
+   *   1. reads the newest readable snapshot (before changing anything);
+   *   2. in ONE local transaction: renumbers the unshipped changes under the
+   *      new id (already ingested ones keep what their user saw, and the first
+   *      one depends on everything the old id shipped), replaces the synced
+   *      local state by the snapshot, takes the new id;
+   *   3. registers the new id and runs a pass, which re-ingests and ships the
+   *      renumbered changes and reads the rest (including the old id's files
+   *      the snapshot does not contain) like any other laptop's.
+   * Refuses, writing nothing, when this laptop is not retired.
+   */
+  async reRegister(): Promise<{ from: string; to: string; reshipped: number; report: SyncReport }> {
+    await this.running?.catch(() => undefined);
+    const { key, files, sizes } = await this.openShare();
+    const oldId = await getDeviceId(this.db);
+    const retired = await this.retirements(key, files, sizes);
+    if (!retired.has(oldId)) throw new Error('Dieses Gerät ist nicht abgemeldet und muss nicht neu angemeldet werden. Es wurde nichts geschrieben.');
+    const report = emptyReport();
+    let snap: SnapshotPayload | null = null;
+    const snaps = files.filter((f): f is Extract<ShareFile, { kind: 'snapshot' }> => f.kind === 'snapshot').sort((a, b) => b.wallMs - a.wallMs || (a.path < b.path ? 1 : -1));
+    for (const f of snaps) {
+      this.progress('snapshot');
+      snap = await this.readChecked<SnapshotPayload>(f, key, sizes, report, (v) => validateSnapshotPayload(v, f));
+      if (snap) break;
+    }
+    // Give every own change its base and deps against the state its user saw
+    // (the local one), before that state is replaced by the snapshot.
+    await ingestAndApply(this.db, oldId, [], { nowMs: this.now(), ...(this.o.maxDriftMs ? { maxDriftMs: this.o.maxDriftMs } : {}) });
+    const newId = globalThis.crypto.randomUUID();
+    const db = this.db;
+    let reshipped = 0;
+    await db.transaction('rw', [...writeScope(db), db.settings], async () => {
+      const vector = await readVector(db);
+      const ingestedOld = vector[oldId] ?? 0;
+      const entries = (await db.outbox.toArray()).sort((a, b) => a.seq - b.seq);
+      const shippedMax = entries.filter((e) => e.shipped).reduce((m, e) => Math.max(m, e.seq), 0);
+      const renumbered: OutboxEntry[] = entries
+        .filter((e) => !e.shipped)
+        .map((e, i) => {
+          const seq = i + 1;
+          const change: Change = { ...e.change, changeId: `${newId}:${seq}`, deviceId: newId, seq };
+          // Readers must have the old id's shipped changes before these.
+          if (i === 0 && shippedMax > 0) change.deps = { ...change.deps, [oldId]: Math.max(change.deps?.[oldId] ?? 0, shippedMax) };
+          const entry: OutboxEntry = { seq, change, shipped: false };
+          if (e.seq <= ingestedOld) entry.keepBase = true;
+          return entry;
+        });
+      reshipped = renumbered.length;
+      await db.outbox.clear();
+      if (renumbered.length > 0) await db.outbox.bulkAdd(renumbered);
+      await resetSyncedState(db);
+      await db.syncState.put({ key: SYNC_KEYS.outboxSeq, value: renumbered.length });
+      await db.settings.put({ key: 'deviceId', value: newId });
+      if (snap) await loadSnapshot(db, snap);
+    });
+    await this.register(newId, key, { reregisteredFrom: oldId });
+    const passReport = await this.sync();
+    return { from: oldId, to: newId, reshipped, report: passReport };
+  }
+
   private async pass(options: { snapshot?: boolean }): Promise<SyncReport> {
     const report: SyncReport = { state: 'ok', shipped: 0, applied: 0, ingested: 0, quarantined: [], flagged: [], waitingFor: [], compacted: 0 };
     const startedAt = new Date(this.now()).toISOString();
@@ -359,7 +421,7 @@ export class SyncEngine {
     if (forkedTo) {
       report.forked = { from: me, to: forkedTo };
       me = forkedTo;
-      await this.register(me, key, report.forked.from);
+      await this.register(me, key, { forkedFrom: report.forked.from });
     }
 
     const ingest = await ingestAndApply(this.db, me, [], { nowMs: this.now(), ...(this.o.maxDriftMs ? { maxDriftMs: this.o.maxDriftMs } : {}) });
@@ -441,10 +503,11 @@ export class SyncEngine {
   // -------------------------------------------------------------------------
   // Identity
 
-  private async register(me: string, key: KeyHandle, forkedFrom?: string): Promise<void> {
+  private async register(me: string, key: KeyHandle, origin: { forkedFrom?: string; reregisteredFrom?: string } = {}): Promise<void> {
     const name = (await this.o.getDeviceName?.()) ?? 'Laptop';
     const reg: RegPayload = { v: 1, deviceId: me, deviceName: name, registeredAt: new Date(this.now()).toISOString() };
-    if (forkedFrom) reg.forkedFrom = forkedFrom;
+    if (origin.forkedFrom) reg.forkedFrom = origin.forkedFrom;
+    if (origin.reregisteredFrom) reg.reregisteredFrom = origin.reregisteredFrom;
     await this.writeEncrypted(regFileName(me, 1), key, reg);
   }
 

@@ -1,7 +1,8 @@
 // Snapshots: the whole merged state (records and their merge state) plus the
 // seq vector it contains, so a new laptop starts from one file instead of
 // replaying every log, and late changes still merge correctly on top of it.
-import type { Bed, EntityTable, Stay } from '../../shared/domain/model';
+import Dexie from 'dexie';
+import type { AuditEntry, Bed, EntityTable, Stay } from '../../shared/domain/model';
 import { allConflicts } from '../../shared/sync/conflicts';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { SnapshotPayload } from '../../shared/sync/format';
@@ -16,7 +17,8 @@ export async function buildSnapshot(db: QuartierDb, deviceId: string, createdAt:
     for (const t of ENTITY_TABLES) tables[t] = await db.table(t).toArray();
     const metaRows = await db.syncState.where('key').startsWith(META_PREFIX).toArray();
     const meta: [string, SyncRecordState][] = metaRows.map((r) => [r.key.slice(META_PREFIX.length), r.value as SyncRecordState]);
-    return { v: 1, deviceId, createdAt, vector: await readVector(db), tables, meta };
+    const audit = await db.audit.toArray();
+    return { v: 1, deviceId, createdAt, vector: await readVector(db), tables, meta, audit };
   });
 }
 
@@ -44,6 +46,11 @@ export async function loadSnapshot(db: QuartierDb, snap: SnapshotPayload): Promi
     for (const [table, rows] of Object.entries(snap.tables) as [EntityTable, unknown[]][]) {
       for (let i = 0; i < rows.length; i += CHUNK) await db.table(table).bulkPut(rows.slice(i, i + CHUNK));
     }
+    // The history comes along. Entries are immutable and ids are unique, so
+    // an entry this laptop has already is the same entry: add only new ones.
+    // (A local entry may be scrubbed by a retention run; the snapshot's copy must not undo that.)
+    const audit = snap.audit ?? [];
+    for (let i = 0; i < audit.length; i += CHUNK) await addMissing(db, audit.slice(i, i + CHUNK));
     for (let i = 0; i < snap.meta.length; i += CHUNK) {
       await db.syncState.bulkPut(snap.meta.slice(i, i + CHUNK).map(([k, v]) => ({ key: META_PREFIX + k, value: v })));
     }
@@ -59,3 +66,29 @@ export async function loadSnapshot(db: QuartierDb, snap: SnapshotPayload): Promi
 }
 
 const CHUNK = 10_000;
+
+async function addMissing(db: QuartierDb, entries: AuditEntry[]): Promise<void> {
+  try {
+    await db.audit.bulkAdd(entries);
+  } catch (error) {
+    // Entries this laptop has already: ConstraintError, nothing written for them.
+    if (!(error instanceof Dexie.BulkError) || Object.values(error.failuresByPos).some((e) => e.name !== 'ConstraintError')) throw error;
+  }
+}
+
+/**
+ * syncState keys that describe the synced state or this device's position on
+ * the share (not its settings): removed with the records when the local
+ * state is replaced by a snapshot on re-registration. Kept: the passphrase,
+ * the share's salt, sync info, the clock (never goes back), the outbox
+ * counter, quarantine entries and a pending retention purge.
+ */
+const POSITION_KEYS = [SK.vector, SK.depsSent, SK.conflictScopes, 'sync:ackN', 'sync:lastAck', 'sync:sinceSnapshot', 'sync:mySnapshots'];
+
+/** Empties every entity table and the merge, conflict and position state (inside the caller's transaction). */
+export async function resetSyncedState(db: QuartierDb): Promise<void> {
+  for (const t of ENTITY_TABLES) await db.table(t).clear();
+  await db.syncState.where('key').startsWith(META_PREFIX).delete();
+  await db.syncState.where('key').startsWith(CONFLICT_PREFIX).delete();
+  await db.syncState.bulkDelete(POSITION_KEYS);
+}

@@ -60,4 +60,11 @@ export interface OutboxEntry {
   seq: number;
   change: Change;
   shipped: boolean;
+  /**
+   * Set when a re-registration renumbered an already ingested change under a
+   * new device id: its `base` and `deps` say what the user saw when making
+   * it, so the next ingest keeps them instead of recomputing them against
+   * the state loaded since (which would hide real conflicts).
+   */
+  keepBase?: true;
 }

@@ -3,7 +3,7 @@
 // once, by one device, under a name nobody else uses, and never modified.
 // Readers find new files by per-device sequence numbers in the names, never
 // by modification times; names they do not recognise are ignored.
-import type { EntityTable } from '../domain/model';
+import type { AuditEntry, EntityTable } from '../domain/model';
 import { ENTITY_TABLES } from '../domain/model';
 import type { Change } from './change';
 import type { KdfParams, WrappedKey } from './cipher';
@@ -121,6 +121,8 @@ export interface RegPayload {
   registeredAt: string;
   /** Set when this id replaced another after a restored disk image. */
   forkedFrom?: string;
+  /** Set when a retired laptop registered again under this new id (the old id stays retired). */
+  reregisteredFrom?: string;
   /** Set when the device leaves: its acks no longer hold back compaction. */
   retired?: boolean;
 }
@@ -142,6 +144,13 @@ export interface SnapshotPayload {
   tables: { [T in EntityTable]?: unknown[] };
   /** Merge state per record: key = `${table}:${id}`. */
   meta: [string, SyncRecordState][];
+  /**
+   * The audit trail of the laptop that wrote the snapshot (its local `audit`
+   * table, including entries it took over from a snapshot it started from),
+   * so a laptop joining from the snapshot has the history. Absent in
+   * snapshots written before this field existed.
+   */
+  audit?: AuditEntry[];
 }
 
 export class PayloadError extends Error {
@@ -195,6 +204,12 @@ export function validateSnapshotPayload(value: unknown, file: Extract<ShareFile,
     throw new PayloadError('Ungültiger Schnappschuss.');
   }
   for (const t of Object.keys(value.tables)) if (!TABLES.has(t)) throw new PayloadError(`Schnappschuss: unbekannte Tabelle ${t}.`);
+  if (value.audit !== undefined) {
+    if (!Array.isArray(value.audit)) throw new PayloadError('Schnappschuss: Änderungsprotokoll ungültig.');
+    for (const e of value.audit as unknown[]) {
+      if (!isRecord(e) || typeof e.id !== 'string' || typeof e.at !== 'string' || typeof e.entityId !== 'string') throw new PayloadError('Schnappschuss: Eintrag im Änderungsprotokoll ungültig.');
+    }
+  }
   return value as unknown as SnapshotPayload;
 }
 
