@@ -85,6 +85,20 @@ export function retireSyncDevice(deviceId: string, reason: string): Promise<{ pa
   return getEngine().retireDevice(deviceId, reason);
 }
 
+/** Registers this retired laptop anew; see SyncEngine.reRegister. The pass it runs becomes the last report. */
+export async function reRegisterSyncDevice(): Promise<{ from: string; to: string; reshipped: number; report: SyncReport }> {
+  const store = useSyncStore.getState();
+  store.setRunning(true);
+  try {
+    const result = await getEngine().reRegister();
+    useSyncStore.getState().setReport(result.report);
+    return result;
+  } finally {
+    useSyncStore.getState().setRunning(false);
+    useSyncStore.getState().setProgress(null);
+  }
+}
+
 /**
  * Starts automatic sync; returns the disposer. Cheap folder watch: the
  * listing of the share is hashed every WATCH_INTERVAL_MS and a pass runs

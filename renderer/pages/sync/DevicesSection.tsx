@@ -3,13 +3,15 @@
 // from IndexedDB), so it is reloaded after every sync pass and after a
 // retirement; offline it shows why it cannot be read.
 import { useCallback, useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/db';
 import { Alert, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SettingsSection } from '../../components/SettingsSection';
 import { formatDateTime } from '../../i18n/format';
 import { notify } from '../../state/ui';
-import { listSyncDevices, retireSyncDevice, useSyncStore } from '../../sync/controller';
+import { listSyncDevices, reRegisterSyncDevice, retireSyncDevice, useSyncStore } from '../../sync/controller';
 import type { SyncDeviceInfo } from '../../sync/engine';
 
 export function DevicesSection() {
@@ -48,6 +50,24 @@ export function DevicesSection() {
 
   const nameOf = (d: SyncDeviceInfo) => d.deviceName || t('devices.unnamed');
 
+  // This laptop was retired by another one: explain, and offer to register anew.
+  const selfRetired = lastReport?.retired === true || devices?.some((d) => d.isSelf && d.retired) === true;
+  const pending = useLiveQuery(() => getDb().outbox.filter((e) => !e.shipped).count(), [], 0);
+  const [confirmBack, setConfirmBack] = useState(false);
+  const reRegister = async () => {
+    setBusy(true);
+    try {
+      const r = await reRegisterSyncDevice();
+      notify(t('devices.reRegisterDone', { count: r.reshipped }), r.report.state === 'ok' ? 'success' : 'warning');
+      setConfirmBack(false);
+      await load();
+    } catch (error) {
+      notify(t('devices.reRegisterFailed', { message: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const retire = async () => {
     if (!target) return;
     setBusy(true);
@@ -66,6 +86,20 @@ export function DevicesSection() {
 
   return (
     <SettingsSection title={t('devices.heading')} description={t('devices.intro')}>
+      {selfRetired && (
+        <Alert
+          severity="warning"
+          data-testid="self-retired"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => setConfirmBack(true)}>
+              {t('devices.reRegister')}
+            </Button>
+          }
+        >
+          <strong>{t('devices.selfRetiredTitle')}</strong> {t('devices.selfRetiredText', { count: pending })}
+        </Alert>
+      )}
       {loadError !== null && (
         <Alert
           severity="warning"
@@ -119,6 +153,17 @@ export function DevicesSection() {
           </TableBody>
         </Table>
       )}
+      <ConfirmDialog
+        open={confirmBack}
+        title={t('devices.reRegisterTitle')}
+        confirmLabel={t('devices.reRegisterConfirm')}
+        busy={busy}
+        onConfirm={() => void reRegister()}
+        onCancel={() => setConfirmBack(false)}
+      >
+        <p>{t('devices.reRegisterText')}</p>
+        <p>{t('devices.reRegisterPending', { count: pending })}</p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={target !== null}
         title={t('devices.confirmTitle', { name: target ? nameOf(target) : '' })}
