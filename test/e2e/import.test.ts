@@ -164,7 +164,7 @@ void describe('import end to end in web mode', { timeout: 300_000 }, () => {
     await pickFile('unterkuenfte.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', accommodationXlsx(municipality));
     await throughToPreview();
     assert.equal(await page.getByTestId('import-error-rows').getAttribute('data-count'), '0');
-    await main().getByText(`Wird angelegt: 1 Unterkünfte · 1 Gebäude/Wohnungen · ${ROOMS} Zimmer · ${ROOMS * PLACES_PER_ROOM} Plätze`).waitFor();
+    await main().getByText(`Wird angelegt: Unterkünfte 1 · Gebäude/Wohnungen 1 · Zimmer ${ROOMS} · Plätze ${ROOMS * PLACES_PER_ROOM}`).waitFor();
     await button(`${ROOMS} Zeilen importieren`).click();
     await main().getByText(`Import abgeschlossen: ${ROOMS} Zeilen aus „unterkuenfte.xlsx“ übernommen.`).waitFor({ timeout: 60_000 });
   });

@@ -141,7 +141,8 @@ export function ImportWizard({ db = getDb(), spawn }: ImportWizardProps) {
 
   return (
     <Box>
-      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }} aria-label={t('steps.label')}>
+      {/* After the import every step is done (all ticked). */}
+      <Stepper activeStep={step === 4 ? STEPS.length : step} alternativeLabel sx={{ mb: 3 }} aria-label={t('steps.label')}>
         {STEPS.map((s) => (
           <Step key={s}>
             <StepLabel>{t(`steps.${s}`)}</StepLabel>

@@ -63,7 +63,7 @@ export function PreviewStep({ db, plan, busy, headers, mapping, runError, onBack
       </Stack>
       {created.length > 0 ? (
         <Typography variant="body2">
-          {t('preview.willCreate')}: {created.map((tb) => `${formatInteger(plan.records[tb].length)} ${t(`preview.counts.${tb}`)}`).join(' · ')}
+          {errors === 0 ? t('preview.willCreate') : t('preview.wouldCreate')}: {created.map((tb) => `${t(`preview.counts.${tb}`)} ${formatInteger(plan.records[tb].length)}`).join(' · ')}
         </Typography>
       ) : null}
       {errors === 0 ? <Alert severity="success">{t('preview.noProblems', { count: plan.rowCount })}</Alert> : <Alert severity="error">{t('preview.hasErrors', { count: errors })}</Alert>}

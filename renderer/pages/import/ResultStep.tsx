@@ -13,7 +13,7 @@ export function ResultStep({ outcome, fileName, onRestart }: { outcome: ImportOu
     <Stack spacing={2}>
       <Alert severity="success">{t('result.success', { count: plan.rowCount, file: fileName })}</Alert>
       <Typography data-testid="import-created">
-        {t('result.created')}: {created.map((tb) => `${formatInteger(plan.records[tb].length)} ${t(`preview.counts.${tb}`)}`).join(' · ')}
+        {t('result.created')}: {created.map((tb) => `${t(`preview.counts.${tb}`)} ${formatInteger(plan.records[tb].length)}`).join(' · ')}
       </Typography>
       {plan.kind === 'occupancy' ? <Typography>{`${t('preview.matched')}: ${formatInteger(plan.matchedPersons)}`}</Typography> : null}
       <Typography variant="body2" color="text.secondary">
