@@ -64,6 +64,9 @@ export async function updatePerson(db: QuartierDb, personId: Id, input: PersonIn
       createdAt: existing.createdAt,
       householdId: existing.householdId,
       extension: existing.extension ?? null,
+      // Set by a retention run, not by the form: kept.
+      ...(existing.anonymisedOn ? { anonymisedOn: existing.anonymisedOn } : {}),
+      ...(existing.birthYearOnly ? { birthYearOnly: true } : {}),
       ...personFieldsOf(values),
     });
   });

@@ -72,6 +72,8 @@ export const personInputSchema = z
     vulnerabilities: z.array(z.enum(VULNERABILITIES)),
     needsBarrierFree: z.boolean(),
     feePayer: z.boolean(),
+    /** Benefits refused: the shorter retention period applies (shared/retention). */
+    benefitsRefused: z.boolean().optional(),
     notes: z.string().max(2000, { message: 'validation.tooLong' }),
   })
   .refine((p) => p.birthDate === '' || p.birthDate <= p.admissionDate, {
@@ -100,6 +102,7 @@ export function emptyPersonInput(today: string): PersonInput {
     vulnerabilities: [],
     needsBarrierFree: false,
     feePayer: false,
+    benefitsRefused: false,
     notes: '',
   };
 }
@@ -122,6 +125,7 @@ export function personToInput(p: Person): PersonInput {
     vulnerabilities: [...p.vulnerabilities],
     needsBarrierFree: p.needsBarrierFree,
     feePayer: p.feePayer,
+    benefitsRefused: p.benefitsRefused === true,
     notes: p.notes ?? '',
   };
 }
@@ -145,6 +149,7 @@ export function personFieldsOf(v: PersonValues): Omit<Person, 'id' | 'createdAt'
     feePayer: v.feePayer,
   };
   if (v.azrNumber !== '') fields.azrNumber = v.azrNumber;
+  if (v.benefitsRefused === true) fields.benefitsRefused = true;
   if (v.notes.trim() !== '') fields.notes = v.notes.trim();
   return fields;
 }

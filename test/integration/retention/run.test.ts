@@ -8,6 +8,8 @@ import { runOperation, type WriteContext } from '../../../renderer/db/repository
 import { archiveJsonBytes, buildArchive } from '../../../renderer/features/retention/archive';
 import { loadDue, loadPolicy, runRetention, saveRetentionPolicy } from '../../../renderer/features/retention/retentionCommands';
 import { findLastUndoable } from '../../../renderer/features/operations/undo';
+import { updatePerson } from '../../../renderer/features/operations/personCommands';
+import { personToInput } from '../../../renderer/features/operations/personSchema';
 import { accommodation, bed, household, municipality, person, room, unit } from '../db/fixtures';
 
 const ctx: WriteContext = { user: 'Admin', deviceId: 'dev-a', actor: { userId: 'u-admin', role: 'admin', accommodationIds: [] } };
@@ -105,6 +107,20 @@ describe('retention run', () => {
     expect((await loadDue(db, TODAY)).map((d) => d.personId)).toEqual(['p2']);
     const last = (await db.outbox.toArray()).at(-1)!.change;
     expect(last.operation).toBe('settings.update');
+  });
+
+  it('editing a person in the form keeps the retention fields (benefits refused, anonymisation)', async () => {
+    const p2 = (await db.persons.get('p2'))!;
+    expect(personToInput(p2).benefitsRefused).toBe(true);
+    await updatePerson(db, 'p2', { ...personToInput(p2), nationality: 'IRQ' }, { ctx });
+    expect(await db.persons.get('p2')).toMatchObject({ nationality: 'IRQ', benefitsRefused: true });
+    await updatePerson(db, 'p2', { ...personToInput(p2), benefitsRefused: false }, { ctx });
+    expect((await db.persons.get('p2'))?.benefitsRefused).toBeUndefined();
+
+    await runRetention(db, ctx, { personIds: ['p1'], mode: 'anonymise', today: TODAY, policy: POLICY, archived: true });
+    const p1 = (await db.persons.get('p1'))!;
+    await updatePerson(db, 'p1', { ...personToInput(p1), nationality: 'IRQ' }, { ctx });
+    expect(await db.persons.get('p1')).toMatchObject({ nationality: 'IRQ', anonymisedOn: TODAY, birthYearOnly: true, familyName: 'Gelöscht' });
   });
 
   it('the archive holds every record of the due persons', async () => {

@@ -88,6 +88,16 @@ export function PersonFormDialog({ open, onClose, person, householdId, onSaved, 
               />
             )}
           />
+          <Controller
+            control={form.control}
+            name="benefitsRefused"
+            render={({ field }) => (
+              <FormControlLabel
+                control={<Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)} />}
+                label={t('retention:person.benefitsRefused')}
+              />
+            )}
+          />
           <ViolationAlert messages={runner.errors} />
         </DialogContent>
         <DialogActions>
