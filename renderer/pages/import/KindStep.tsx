@@ -5,6 +5,7 @@ import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind } from '../../../shared/import/fields';
 import { DEFAULT_IMPORT_LIMITS } from '../../../shared/import/table';
+import { fileErrorText } from '../../features/import/fileErrorText';
 import { templateWorkbook } from '../../features/import/spreadsheets';
 import type { ImportFileError } from '../../features/import/worker/readImportFile';
 import { formatInteger } from '../../i18n/format';
@@ -96,7 +97,7 @@ export function KindStep({ kind, onKind, file, reading, error, onFile, onNext }:
         ) : null}
         {error ? (
           <Alert severity="error" sx={{ mt: 2 }}>
-            {t(`file.${error.code}`, error.params)}
+            {fileErrorText(t, error)}
           </Alert>
         ) : null}
       </Box>

@@ -4,6 +4,9 @@
 // CSV in UTF-8 (with and without BOM) and Windows-1252, with `;` and `,`.
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import '../../../renderer/i18n';
+import { fileErrorText } from '../../../renderer/features/import/fileErrorText';
 import { ImportFileError, readImportFile } from '../../../renderer/features/import/worker/readImportFile';
 import { spawnNodeWorker, startTsWorker } from './nodeWorkerPort';
 
@@ -81,14 +84,18 @@ describe('readImportFile (worker)', () => {
     const big = new Uint8Array(2 * 1024 * 1024);
     const refuse = (name: string, bytes: Uint8Array) =>
       readImportFile({ name, bytes }, { spawn: () => { throw new Error('no worker expected'); }, limits: { maxBytes: 1024 * 1024 } }).catch((e: unknown) => e);
-    expect(await refuse('a.xlsx', big)).toMatchObject({ code: 'tooLarge', params: { maxMb: 1 } });
+    const tooLarge = await refuse('a.xlsx', big);
+    expect(tooLarge).toMatchObject({ code: 'tooLarge', params: { maxMb: 1 } });
+    expect(fileErrorText(i18next.t, tooLarge as ImportFileError)).toBe('Die Datei ist zu groß. Erlaubt sind höchstens 1 MB – teilen Sie die Liste bitte auf.');
     expect(await refuse('a.pdf', new Uint8Array(3))).toMatchObject({ code: 'unsupportedType' });
     expect(await refuse('a.csv', new Uint8Array(0))).toMatchObject({ code: 'emptyFile' });
   });
 
   it('refuses more rows than the limit (CSV and xlsx)', async () => {
     const csv = new TextEncoder().encode(['Name', ...Array.from({ length: 30 }, (_, i) => `P${i}`)].join('\n'));
-    await expect(readImportFile({ name: 'a.csv', bytes: csv }, { spawn, limits: { maxRows: 20 } })).rejects.toMatchObject({ code: 'tooManyRows', params: { max: 20 } });
+    const rowsErr = (await readImportFile({ name: 'a.csv', bytes: csv }, { spawn, limits: { maxRows: 20 } }).catch((e: unknown) => e)) as ImportFileError;
+    expect(rowsErr).toMatchObject({ code: 'tooManyRows', params: { max: 20 } });
+    expect(fileErrorText(i18next.t, { code: 'tooManyRows', params: { max: 100_000 } })).toBe('Die Datei hat mehr als 100.000 Datenzeilen. Teilen Sie die Liste bitte auf mehrere Dateien auf.');
     const xlsx = xlsxBytes({ T: [['Name'], ...Array.from({ length: 30 }, (_, i) => [`P${i}`])] });
     await expect(readImportFile({ name: 'a.xlsx', bytes: xlsx }, { spawn, limits: { maxRows: 20 } })).rejects.toMatchObject({ code: 'tooManyRows' });
   });
@@ -176,6 +183,9 @@ describe('isolation of the spreadsheet parser', () => {
     const elapsed = Date.now() - t0;
     expect(err).toBeInstanceOf(ImportFileError);
     expect(err).toMatchObject({ code: 'timeLimit', params: { seconds: 2.5 } });
+    expect(fileErrorText(i18next.t, err as ImportFileError)).toBe(
+      'Das Lesen der Datei wurde nach 2,5 Sekunden abgebrochen. Die Datei ist zu aufwendig oder beschädigt. Speichern Sie sie bitte als CSV oder teilen Sie sie auf.',
+    );
     expect(elapsed).toBeGreaterThanOrEqual(2400);
     expect(elapsed).toBeLessThan(6000);
   }, 30_000);
