@@ -1,7 +1,7 @@
 // Einstellungen → Löschfristen und Löschläufe (administrators only): the
 // retention periods (county policy, synced as an access event) and the
 // entry to the preview and run (renderer/features/retention).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -27,27 +27,27 @@ export function RetentionSection() {
   const [draft, setDraft] = useState<{ standard: string; refused: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [today] = useState(() => isoDateOf(new Date()));
-  /** Bumped to re-read the due list (after a run). */
-  const [version, setVersion] = useState(0);
+  /** The due list of the last preview; read on demand (every person, stay and allocation), never on every visit. */
   const [due, setDue] = useState<{ key: string; list: DueEntry[] } | null>(null);
+  const [loadingDue, setLoadingDue] = useState(false);
   const [dialogOpen, setDialogOpen] = useState(false);
 
   const policy = inForce?.policy;
-  const standardMonths = policy?.standardMonths;
-  const refusedMonths = policy?.refusedMonths;
-  const dueKey = standardMonths !== undefined ? `${standardMonths}/${refusedMonths}/${version}` : null;
-  // Reads every person, stay and allocation: only when the periods change or after a run, not on every data change.
-  useEffect(() => {
-    if (!allowed || dueKey === null || standardMonths === undefined || refusedMonths === undefined) return;
-    let cancelled = false;
-    void loadDue(db, today, { standardMonths, refusedMonths }).then((list) => {
-      if (!cancelled) setDue({ key: dueKey, list });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [db, today, standardMonths, refusedMonths, allowed, dueKey]);
-  const dueList = due !== null && due.key === dueKey ? due.list : null;
+  const policyKey = policy ? `${policy.standardMonths}/${policy.refusedMonths}` : null;
+  const dueList = due !== null && due.key === policyKey ? due.list : null;
+
+  const openPreview = async () => {
+    if (!policy || policyKey === null) return;
+    setLoadingDue(true);
+    try {
+      setDue({ key: policyKey, list: await loadDue(db, today, policy) });
+      setDialogOpen(true);
+    } catch (e) {
+      notify(e instanceof Error ? e.message : String(e), 'error');
+    } finally {
+      setLoadingDue(false);
+    }
+  };
 
   if (!allowed) {
     return (
@@ -117,7 +117,7 @@ export function RetentionSection() {
           </Button>
         </div>
         <Typography data-testid="retention-due-count" aria-live="polite">
-          {dueList === null ? t('section.dueLoading') : t('section.dueCount', { count: dueList.length })}
+          {loadingDue ? t('section.dueLoading') : dueList !== null ? t('section.dueCount', { count: dueList.length }) : t('section.dueOnDemand')}
         </Typography>
         {purgePending ? (
           <Alert severity="info" variant="outlined">
@@ -125,18 +125,19 @@ export function RetentionSection() {
           </Alert>
         ) : null}
         <div>
-          <Button variant="contained" onClick={() => setDialogOpen(true)} disabled={dueList === null}>
+          <Button variant="contained" onClick={() => void openPreview()} disabled={loadingDue || !policy}>
             {t('section.openPreview')}
           </Button>
         </div>
       </Stack>
       {dueList !== null && policy ? (
         <RetentionDialog
-          key={dueKey}
+          key={`${due?.key}/${due?.list.length}/${String(dialogOpen)}`}
           open={dialogOpen}
           onClose={() => {
             setDialogOpen(false);
-            setVersion((v) => v + 1);
+            // After a run the list is stale: the next preview reads it again.
+            setDue(null);
           }}
           due={dueList}
           today={today}

@@ -94,6 +94,19 @@ describe('RetentionDialog', () => {
 });
 
 describe('RetentionSection', () => {
+  it('finds the due persons on demand with the policy in force and opens the preview', async () => {
+    signInAs('admin');
+    const user = userEvent.setup();
+    render(<RetentionSection />);
+    expect(await screen.findByText('Die fälligen Personen werden beim Öffnen der Vorschau ermittelt.')).toBeInTheDocument();
+    expect(await screen.findByDisplayValue('72')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Vorschau und Löschlauf' }));
+    // The section reads the app's database, which is empty here: nobody is due.
+    const dialog = await screen.findByRole('dialog', { name: 'Löschlauf' });
+    expect(within(dialog).getByText('Heute ist niemand zur Löschung fällig.')).toBeInTheDocument();
+    expect(screen.getByTestId('retention-due-count')).toHaveTextContent('Heute ist niemand zur Löschung fällig.');
+  });
+
   it('shows only a note to users without the permission', () => {
     signInAs('caseworker');
     render(<RetentionSection />);
