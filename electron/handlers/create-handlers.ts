@@ -8,6 +8,8 @@ import { QuartierError } from '../ipc/errors';
 import { ShareFolder, type ShareFolderOptions } from '../share/folder';
 import { DEFAULT_SHARE_DIR_NAME, SettingsStore } from '../settings/store';
 import type { DialogPort } from './dialog-port';
+import { FileSecretStore, type SecretCipher } from '../secrets/secret-store';
+import { probeDiskEncryption, type DiskEncryptionStatus } from '../system/disk-encryption';
 
 export interface HandlerContext {
   mode: 'electron' | 'web';
@@ -19,6 +21,10 @@ export interface HandlerContext {
   shareRootOverride?: string;
   platform?: string;
   share?: ShareFolderOptions;
+  /** The OS key store (Electron safeStorage); absent in web mode: secrets are then not stored. */
+  secretCipher?: SecretCipher;
+  /** Disk encryption check; defaults to asking the OS (electron/system/disk-encryption.ts). */
+  diskEncryption?: () => Promise<DiskEncryptionStatus>;
 }
 
 export interface MainServices {
@@ -49,6 +55,8 @@ export async function createMainServices(context: HandlerContext): Promise<MainS
   if (shareRoot === defaultRoot) await mkdir(defaultRoot, { recursive: true });
 
   const share = new ShareFolder(() => shareRoot, context.share);
+  const secrets = new FileSecretStore(path.join(context.dataDir, 'secrets'), context.secretCipher ?? null);
+  const diskEncryption = context.diskEncryption ?? (() => probeDiskEncryption(context.dataDir));
 
   const handlers: HandlerMap = {
     'app:get-info': async () => ({
@@ -84,6 +92,19 @@ export async function createMainServices(context: HandlerContext): Promise<MainS
     },
 
     'share:delete-file': async ({ path: relative }) => ({ deleted: await share.delete(relative) }),
+
+    'secrets:get-status': () => Promise.resolve({ backend: secrets.backend() }),
+
+    'secrets:store-secret': async ({ name, value }) => {
+      await secrets.store(name, value);
+      return { stored: true as const };
+    },
+
+    'secrets:load-secret': async ({ name }) => ({ value: await secrets.load(name) }),
+
+    'secrets:delete-secret': async ({ name }) => ({ deleted: await secrets.delete(name) }),
+
+    'system:get-disk-encryption': () => diskEncryption(),
 
     'files:save-as': async ({ suggestedName, mimeType, data }) => {
       const location = await context.dialogs.saveAs(suggestedName, mimeType, decodeBase64(data));

@@ -7,6 +7,7 @@ import { createMainServices } from '../handlers/create-handlers';
 import { registerIpcHandlers } from '../ipc/register';
 import { isAllowedExternalUrl } from '../security/urls';
 import { electronDialogs } from './dialogs';
+import { electronSecretCipher } from './safe-storage';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { APP_ENTRY_URL, EXTERNAL_LINK_HOSTS } from './config';
 
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
     dialogs: electronDialogs(() => mainWindow),
+    secretCipher: electronSecretCipher(),
   });
   registerIpcHandlers(ipcMain, handlers, {
     isTrustedWebContents: (id) => trustedWebContents.has(id),

@@ -23,6 +23,11 @@ const api = {
   shareReadFile: (request) => invoke('share:read-file', request),
   shareWriteFile: (request) => invoke('share:write-file', request),
   shareDeleteFile: (request) => invoke('share:delete-file', request),
+  secretsGetStatus: (request) => invoke('secrets:get-status', request),
+  secretsStoreSecret: (request) => invoke('secrets:store-secret', request),
+  secretsLoadSecret: (request) => invoke('secrets:load-secret', request),
+  secretsDeleteSecret: (request) => invoke('secrets:delete-secret', request),
+  systemGetDiskEncryption: (request) => invoke('system:get-disk-encryption', request),
   filesSaveAs: (request) => invoke('files:save-as', request),
   filesPrintPdf: (request) => invoke('files:print-pdf', request),
 } satisfies QuartierApi;

@@ -35,6 +35,18 @@ export const shareEntry = z.object({
   size: z.number().int().nonnegative(),
 });
 
+/** Secrets the main side keeps in the OS key store (Electron safeStorage); one name per secret. */
+export const secretName = z.enum(['sync-passphrase']);
+
+/** Whether the disk the app's data lives on is encrypted, as far as the OS tells without admin rights. */
+export const diskEncryption = z.object({
+  state: z.enum(['encrypted', 'not-encrypted', 'unknown']),
+  /** How it was determined, e.g. 'BitLocker', 'dm-crypt', 'FileVault' (no personal data). */
+  method: z.string().max(64).optional(),
+  /** Short German detail when unknown (e.g. "Abfrage nicht erlaubt"). */
+  detail: z.string().max(300).optional(),
+});
+
 export const saveResult = z.object({
   saved: z.boolean(),
   /** Where the file was written (Electron) or 'download' in web mode. */
@@ -71,6 +83,17 @@ export const channels = {
     request: z.object({ path: shareRelativePath }),
     response: z.object({ deleted: z.boolean() }),
   },
+
+  /** 'os': secrets are encrypted by the OS key store (Electron safeStorage); 'none': not available (web mode, no keyring). */
+  'secrets:get-status': { request: z.object({}), response: z.object({ backend: z.enum(['os', 'none']) }) },
+  'secrets:store-secret': {
+    request: z.object({ name: secretName, value: z.string().min(1).max(4096) }),
+    response: z.object({ stored: z.literal(true) }),
+  },
+  'secrets:load-secret': { request: z.object({ name: secretName }), response: z.object({ value: z.string().nullable() }) },
+  'secrets:delete-secret': { request: z.object({ name: secretName }), response: z.object({ deleted: z.boolean() }) },
+
+  'system:get-disk-encryption': { request: z.object({}), response: diskEncryption },
 
   'files:save-as': {
     request: z.object({

@@ -19,6 +19,11 @@ function handlers(): HandlerMap {
     'share:read-file': vi.fn(() => Promise.resolve({ data: '' })),
     'share:write-file': vi.fn(() => Promise.resolve({ written: true as const })),
     'share:delete-file': vi.fn(() => Promise.resolve({ deleted: true })),
+    'secrets:get-status': vi.fn(() => Promise.resolve({ backend: 'none' as const })),
+    'secrets:store-secret': vi.fn(() => Promise.resolve({ stored: true as const })),
+    'secrets:load-secret': vi.fn(() => Promise.resolve({ value: null })),
+    'secrets:delete-secret': vi.fn(() => Promise.resolve({ deleted: false })),
+    'system:get-disk-encryption': vi.fn(() => Promise.resolve({ state: 'unknown' as const })),
     'files:save-as': vi.fn(() => Promise.resolve({ saved: false })),
     'files:print-pdf': vi.fn(() => Promise.resolve({ printed: false })),
   };
