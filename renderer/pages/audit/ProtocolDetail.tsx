@@ -65,7 +65,8 @@ export function ProtocolDetail({ row, lookups, onClose }: ProtocolDetailProps) {
   const deleted = a !== null && (a.after as { deleted?: boolean } | null)?.deleted === true && (a.before as { deleted?: boolean } | null)?.deleted !== true;
 
   return (
-    <Drawer anchor="right" open={row !== null} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 560 } } } }}>
+    // Above the app bar (which sits above the permanent navigation drawer), like a dialog.
+    <Drawer anchor="right" open={row !== null} onClose={onClose} sx={{ zIndex: (theme) => theme.zIndex.modal }} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 560 } } } }}>
       {row ? (
         <Box sx={{ p: 2 }} role="region" aria-labelledby="protocol-detail-title">
           <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>

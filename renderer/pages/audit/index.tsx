@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef, type GridRowParams } from '@mui/x-data-grid';
+import { deDE as gridDeDE, enUS as gridEnUS } from '@mui/x-data-grid/locales';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { addDays, isIsoDate, isoDateOf } from '../../../shared/domain/dates';
@@ -58,8 +59,13 @@ export default function AuditPage({ db = getDb() }: { db?: QuartierDb } = {}) {
   return <ProtocolView db={db} />;
 }
 
+/** The grid's texts of the UI language (a localeText prop replaces the theme's, so they are merged here). */
+function gridLocale(lng: string | undefined) {
+  return (lng === 'en' ? gridEnUS : gridDeDE).components.MuiDataGrid.defaultProps.localeText;
+}
+
 function ProtocolView({ db }: { db: QuartierDb }) {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
   const today = useMemo(() => isoDateOf(new Date()), []);
   const [filter, setFilter] = useState<ProtocolFilter>(() => defaultFilter(today));
   const [selected, setSelected] = useState<ProtocolRow | null>(null);
@@ -160,7 +166,8 @@ function ProtocolView({ db }: { db: QuartierDb }) {
           initialState={{ pagination: { paginationModel: { pageSize: 50, page: 0 } } }}
           onRowClick={(p: GridRowParams<ProtocolRow>) => setSelected(p.row)}
           disableRowSelectionOnClick
-          localeText={{ noRowsLabel: t('empty') }}
+          // Only the empty-list text is ours; the rest of the grid's German texts come from the theme.
+          localeText={{ ...gridLocale(i18n.resolvedLanguage), noRowsLabel: t('empty') }}
           aria-label={t('title')}
         />
       </div>
