@@ -30,6 +30,7 @@ describe('language switch', () => {
       'Allocations',
       'Reports',
       'Letters',
+      'Import',
       'Synchronisation',
       'Settings',
     ]);
