@@ -1,5 +1,7 @@
-// The signed-in user of this window (zustand, memory only: a reload or a new
-// start asks for the password again). resolveWriteContext reads it for every
+// The signed-in user of this window (zustand). Kept in sessionStorage so a
+// reload of the same window keeps the session (and the lock!), while a new
+// window or a new start of the app asks for the password again; the password
+// itself is never stored. resolveWriteContext reads it for every
 // command; the repository re-checks the user record on every write, so a
 // session that outlives a deactivation or demotion cannot write with its old
 // rights.
@@ -28,9 +30,40 @@ interface SessionState {
   signedOut: () => void;
 }
 
+const STORAGE_KEY = 'quartier.session';
+
+interface StoredSession {
+  user: SessionUser | null;
+  locked: boolean;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null; // storage disabled: the session lives in memory only
+  }
+}
+
+function isSessionUser(v: unknown): v is SessionUser {
+  if (typeof v !== 'object' || v === null) return false;
+  const u = v as Record<string, unknown>;
+  return typeof u.userId === 'string' && typeof u.login === 'string' && typeof u.displayName === 'string' && typeof u.role === 'string' && Array.isArray(u.accommodationIds);
+}
+
+function restore(): StoredSession {
+  try {
+    const raw = storage()?.getItem(STORAGE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as Partial<StoredSession>) : null;
+    if (parsed && isSessionUser(parsed.user)) return { user: parsed.user, locked: parsed.locked === true };
+  } catch {
+    // unreadable: start signed out
+  }
+  return { user: null, locked: false };
+}
+
 export const useSession = create<SessionState>()((set, get) => ({
-  user: null,
-  locked: false,
+  ...restore(),
   signedIn: (user) => set({ user, locked: false }),
   refresh: (user) => {
     if (get().user?.userId === user.userId) set({ user });
@@ -69,3 +102,14 @@ export function useCurrentUser(): SessionUser | null {
 export function usePermission(permission: Permission): boolean {
   return useSession((s) => s.user !== null && hasPermission(s.user.role, permission));
 }
+
+useSession.subscribe((state) => {
+  const store = storage();
+  if (!store) return;
+  try {
+    if (state.user) store.setItem(STORAGE_KEY, JSON.stringify({ user: state.user, locked: state.locked } satisfies StoredSession));
+    else store.removeItem(STORAGE_KEY);
+  } catch {
+    // full or disabled storage: the session stays in memory
+  }
+});

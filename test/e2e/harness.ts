@@ -262,14 +262,72 @@ export async function countIndexedDb(page: Page, tables: readonly string[], dbNa
   );
 }
 
+/** A field label exactly (MUI appends " *" to the label of a required field). */
+function labelled(label: string): RegExp {
+  return new RegExp(`^${label}\\s*\\*?$`);
+}
+
+/** The administrator every e2e test creates on first start (there is no default account). */
+export const E2E_ADMIN = { name: 'Test Administration', login: 'admin', password: 'e2e-Admin-Passwort-1' } as const;
+
 /**
- * Answers the first-start dialog with "Demo-Daten laden" and waits until the
- * load has finished and the dialog is gone (the county demo data, all in one
+ * First start, step 1: creates the first administrator through the dialog
+ * "Erste Administration anlegen" (and is then signed in as it). Waits until
+ * the dialog is gone.
+ */
+export async function createFirstAdminViaFirstStart(page: Page, admin: { name: string; login: string; password: string } = E2E_ADMIN, timeoutMs = 60_000): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Erste Administration anlegen' });
+  await dialog.waitFor({ timeout: timeoutMs });
+  await dialog.getByLabel(labelled('Name')).fill(admin.name);
+  await dialog.getByLabel(labelled('Anmeldename')).fill(admin.login);
+  await dialog.getByLabel(labelled('Passwort')).fill(admin.password);
+  await dialog.getByLabel(labelled('Passwort wiederholen')).fill(admin.password);
+  await dialog.getByRole('button', { name: 'Administration anlegen' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: timeoutMs });
+}
+
+/**
+ * Creates the first administrator (if the database has no user yet), answers
+ * the welcome dialog with "Demo-Daten laden" and waits until the load has
+ * finished and the dialog is gone (the county demo data, all in one
  * transaction).
  */
 export async function loadDemoViaFirstStart(page: Page, timeoutMs = 120_000): Promise<void> {
+  const adminDialog = page.getByRole('dialog', { name: 'Erste Administration anlegen' });
   const dialog = page.getByRole('dialog', { name: 'Willkommen bei Quartier' });
+  await adminDialog.or(dialog).first().waitFor({ timeout: timeoutMs });
+  if (await adminDialog.isVisible()) await createFirstAdminViaFirstStart(page, E2E_ADMIN, timeoutMs);
   await dialog.waitFor({ timeout: timeoutMs });
   await dialog.getByRole('button', { name: 'Demo-Daten laden' }).click();
   await dialog.waitFor({ state: 'detached', timeout: timeoutMs });
+}
+
+/**
+ * Signs in on the sign-in screen ("Anmelden"). If someone is signed in, signs
+ * them out first. Waits until the app shell (main navigation) is there.
+ */
+export async function signIn(page: Page, login: string, password: string, timeoutMs = 30_000): Promise<void> {
+  const form = page.getByRole('region', { name: 'Anmelden' });
+  const account = page.getByRole('button', { name: /^Benutzerkonto: / });
+  await form.or(account).first().waitFor({ timeout: timeoutMs });
+  if (!(await form.isVisible())) await signOut(page, timeoutMs);
+  await form.getByLabel(labelled('Anmeldename')).fill(login);
+  await form.getByLabel(labelled('Passwort')).fill(password);
+  await form.getByRole('button', { name: 'Anmelden' }).click();
+  await account.waitFor({ timeout: timeoutMs });
+}
+
+/** Signs out through the account menu in the app bar and waits for the sign-in screen. */
+export async function signOut(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.getByRole('button', { name: /^Benutzerkonto: / }).click();
+  await page.getByRole('menuitem', { name: 'Abmelden' }).click();
+  await page.getByRole('region', { name: 'Anmelden' }).waitFor({ timeout: timeoutMs });
+}
+
+/** Signs in as the e2e administrator when the sign-in screen is shown (e.g. after a browser restart). */
+export async function signInAsAdminIfAsked(page: Page, timeoutMs = 30_000): Promise<void> {
+  const form = page.getByRole('region', { name: 'Anmelden' });
+  const account = page.getByRole('button', { name: /^Benutzerkonto: / });
+  await form.or(account).first().waitFor({ timeout: timeoutMs });
+  if (await form.isVisible()) await signIn(page, E2E_ADMIN.login, E2E_ADMIN.password, timeoutMs);
 }

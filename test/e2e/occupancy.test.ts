@@ -23,6 +23,7 @@ import {
   startWebServer,
   type PageProblems,
   type WebServer,
+  createFirstAdminViaFirstStart,
 } from './harness';
 import {
   chooseInAutocomplete,
@@ -156,6 +157,7 @@ void describe('occupancy end to end in web mode', { timeout: 240_000 }, () => {
 
   step('starts empty ("Leer starten") so the figures depend only on this test', async () => {
     await page.goto(server!.url);
+    await createFirstAdminViaFirstStart(page);
     const welcome = dialog('Willkommen bei Quartier');
     await welcome.getByRole('button', { name: 'Leer starten' }).click();
     await closed(welcome);

@@ -1,12 +1,16 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../../renderer/i18n';
 import { FirstStartDialog } from '../../../renderer/app/FirstStartDialog';
 import * as localData from '../../../renderer/app/localData';
 import type * as LocalData from '../../../renderer/app/localData';
 import { useUiStore } from '../../../renderer/state/ui';
+import { getDb } from '../../../renderer/db/db';
+import { currentUser } from '../../../renderer/auth/session';
+import type { User } from '../../../shared/domain/model';
+import { signInAs, signOutForTest } from '../../support/session';
 import { renderShell } from './renderShell';
 
 vi.mock('../../../renderer/app/localData', async (importOriginal) => {
@@ -39,10 +43,78 @@ function renderWithDialog(path = '/settings') {
   });
 }
 
-beforeEach(() => {
+const T = '2026-01-01T00:00:00.000Z';
+const ADMIN_RECORD: User = {
+  id: 'u-admin',
+  login: 'admin',
+  displayName: 'Test admin',
+  role: 'admin',
+  active: true,
+  accommodationIds: [],
+  password: { alg: 'PBKDF2-SHA256', iterations: 1, salt: 'AA==', hash: 'AA==' },
+  createdAt: T,
+  updatedAt: T,
+};
+
+// The welcome step (demo data / empty start) comes after the first
+// administrator exists and is signed in: that is the state of these tests.
+beforeEach(async () => {
   vi.clearAllMocks();
   useUiStore.setState({ firstStart: 'unknown', notifications: [] });
   remember.mockResolvedValue(undefined);
+  await getDb().users.put(ADMIN_RECORD);
+  signInAs('admin');
+});
+
+afterEach(async () => {
+  signOutForTest();
+  await getDb().users.clear();
+  await getDb().outbox.clear();
+  await getDb().audit.clear();
+});
+
+/** The input labelled exactly `label` (MUI appends " *" to required labels). */
+function field(container: HTMLElement, label: string): HTMLElement {
+  return within(container).getByLabelText(new RegExp(`^${label}(\\s*\\*)?$`));
+}
+
+describe('FirstStartDialog, step 1: the first administrator', () => {
+  beforeEach(async () => {
+    signOutForTest();
+    await getDb().users.clear();
+  });
+
+  it('asks for the first administrator before anything else, refuses a short password, then offers demo data', async () => {
+    needs.mockResolvedValue(true);
+    renderWithDialog();
+    const dialog = await screen.findByRole('dialog', { name: 'Erste Administration anlegen' });
+    expect(screen.queryByRole('dialog', { name: 'Willkommen bei Quartier' })).toBeNull();
+    const user = userEvent.setup();
+    await user.type(field(dialog, 'Name'), 'Frau Admin');
+    await user.type(field(dialog, 'Anmeldename'), 'Admin');
+    await user.type(field(dialog, 'Passwort'), 'kurz');
+    await user.type(field(dialog, 'Passwort wiederholen'), 'kurz');
+    await user.click(within(dialog).getByRole('button', { name: 'Administration anlegen' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Das Passwort muss mindestens 10 Zeichen lang sein.');
+    expect(await getDb().users.count()).toBe(0);
+
+    await user.clear(field(dialog, 'Passwort'));
+    await user.type(field(dialog, 'Passwort'), 'Sonnenblume-2026');
+    await user.clear(field(dialog, 'Passwort wiederholen'));
+    await user.type(field(dialog, 'Passwort wiederholen'), 'Sonnenblume-2026');
+    await user.click(within(dialog).getByRole('button', { name: 'Administration anlegen' }));
+
+    expect(await screen.findByRole('dialog', { name: 'Willkommen bei Quartier' }, { timeout: 5000 })).toBeVisible();
+    const [admin] = await getDb().users.toArray();
+    expect(admin).toMatchObject({ login: 'Admin', displayName: 'Frau Admin', role: 'admin', active: true });
+    expect(currentUser()).toMatchObject({ userId: admin!.id, role: 'admin' });
+  });
+
+  it('is shown even when a first-start choice was made before (an installation without users)', async () => {
+    needs.mockResolvedValue(false);
+    renderWithDialog();
+    expect(await screen.findByRole('dialog', { name: 'Erste Administration anlegen' })).toBeVisible();
+  });
 });
 
 describe('FirstStartDialog', () => {
