@@ -34,6 +34,7 @@ import { computeDeadlines } from '../../../shared/occupancy/deadlines';
 import { Page } from '../../components/Page';
 import { formatDate } from '../../i18n/format';
 import { currentStay, placeOf, plannedStay, useCachedPlacementData } from '../../features/operations/placementData';
+import { PermissionGate } from '../../auth/PermissionGate';
 import { usePermission } from '../../auth/session';
 import { labelWith } from '../../features/operations/components/pickers';
 import { CheckInDialog } from '../../features/operations/dialogs/CheckInDialog';
@@ -122,18 +123,35 @@ export default function PersonDetailPage() {
       }
     >
       <Stack direction="row" spacing={1} sx={{ mb: 3, flexWrap: 'wrap', rowGap: 1 }} role="toolbar" aria-label={t('detail.actions')}>
-        <Button variant="contained" startIcon={<LoginIcon />} onClick={() => setDialog('checkIn')} disabled={!!current}>
-          {t('detail.checkIn')}
-        </Button>
-        <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('move')} disabled={!current}>
-          {t('detail.move')}
-        </Button>
-        <Button variant="outlined" startIcon={<LogoutIcon />} onClick={() => setDialog('checkOut')} disabled={!current && !planned}>
-          {t('detail.checkOut')}
-        </Button>
-        <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
-          {t('detail.edit')}
-        </Button>
+        {/* Disabled with the missing permission as tooltip; the repository refuses anyway. */}
+        <PermissionGate permission="stays:write">
+          {(denied) => (
+            <Button variant="contained" startIcon={<LoginIcon />} onClick={() => setDialog('checkIn')} disabled={denied || !!current}>
+              {t('detail.checkIn')}
+            </Button>
+          )}
+        </PermissionGate>
+        <PermissionGate permission="stays:write">
+          {(denied) => (
+            <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('move')} disabled={denied || !current}>
+              {t('detail.move')}
+            </Button>
+          )}
+        </PermissionGate>
+        <PermissionGate permission="stays:write">
+          {(denied) => (
+            <Button variant="outlined" startIcon={<LogoutIcon />} onClick={() => setDialog('checkOut')} disabled={denied || (!current && !planned)}>
+              {t('detail.checkOut')}
+            </Button>
+          )}
+        </PermissionGate>
+        <PermissionGate permission="persons:write">
+          {(denied) => (
+            <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setDialog('edit')} disabled={denied}>
+              {t('detail.edit')}
+            </Button>
+          )}
+        </PermissionGate>
         <PersonLetterMenu person={person} current={current} stays={stays} />
         <AuskunftButton personId={person.id} />
       </Stack>
