@@ -72,6 +72,10 @@ function intersect(a: Id[] | null, b: Id[]): Id[] {
   return a.filter((id) => set.has(id));
 }
 
+function newestFirst(list: AuditEntry[]): AuditEntry[] {
+  return list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
 async function queryAudit(db: QuartierDb, f: ProtocolFilter, limit: number): Promise<AuditEntry[]> {
   const [lo, hi] = instantRange(f);
   if (f.operation?.startsWith('access.') || f.operation === 'retention.run') return [];
@@ -81,14 +85,16 @@ async function queryAudit(db: QuartierDb, f: ProtocolFilter, limit: number): Pro
   let ids: Id[] | null = null;
   if (f.personId) ids = intersect(ids, await personRecordIds(db, f.personId));
   if (f.accommodationId) ids = intersect(ids, await accommodationRecordIds(db, f.accommodationId));
+  // One key-range read per id (IndexedDB getAll) instead of anyOf + filter: a
+  // cursor hopping over thousands of keys is far slower than plain range reads.
   if (ids !== null) {
     if (ids.length === 0) return [];
-    const found = await db.audit.where('entityId').anyOf(ids).filter(matches).toArray();
-    return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+    const lists = await db.transaction('r', db.audit, () => Promise.all([...new Set(ids)].map((id) => db.audit.where('entityId').equals(id).toArray())));
+    return newestFirst(lists.flat().filter(matches)).slice(0, limit);
   }
   if (f.user !== null) {
-    const found = await db.audit.where('user').equals(f.user).filter(matches).toArray();
-    return found.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
+    const found = await db.audit.where('user').equals(f.user).toArray();
+    return newestFirst(found.filter(matches)).slice(0, limit);
   }
   return db.audit.where('at').between(lo, hi, true, false).reverse().filter(matches).limit(limit).toArray();
 }
