@@ -56,7 +56,8 @@ export async function loadAuskunftSources(db: QuartierDb, personId: Id): Promise
       db.municipalities.bulkGet(ids(allocations, (a) => a.municipalityId)),
     ]);
     const related = [personId, ...(household ? [household.id] : []), ...stays.map((s) => s.id), ...allocations.map((a) => a.id), ...letters.map((l) => l.id)];
-    const audit = await db.audit.where('entityId').anyOf(related).toArray();
+    // One key-range read per record (plain getAll), not an anyOf cursor over the whole index.
+    const audit = (await Promise.all(related.map((id) => db.audit.where('entityId').equals(id).toArray()))).flat();
     const present = <T,>(list: (T | undefined)[]) => list.filter((x): x is T => x !== undefined);
     return {
       persons,
