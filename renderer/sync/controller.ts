@@ -8,19 +8,20 @@ import { create } from 'zustand';
 import { SHARE_ROOT } from '../../shared/sync/format';
 import { stableHash } from '../../shared/sync/hash';
 import { getDb } from '../db/db';
-import type { QuartierDb } from '../db/db';
 import { getDeviceName } from '../app/localData';
 import { api } from '../platform/api';
 import { ApiSharePort } from './apiPort';
 import { SyncEngine, type SyncDeviceInfo, type SyncProgress, type SyncReport } from './engine';
+import { PassphraseKeeper, type PassphraseKeeping } from './passphrase';
 
-/** syncState key of the organisation passphrase, kept on this laptop only. */
-export const PASSPHRASE_KEY = 'sync:passphrase';
 export const FULL_SYNC_INTERVAL_MS = 2 * 60_000;
 export const WATCH_INTERVAL_MS = 15_000;
 export const LOCAL_CHANGE_DELAY_MS = 5_000;
 
 export interface SyncUiState {
+  /** How the passphrase is kept; null until first read. */
+  passphrase: { keeping: PassphraseKeeping; osStore: boolean } | null;
+  setPassphraseStatus: (p: { keeping: PassphraseKeeping; osStore: boolean }) => void;
   running: boolean;
   progress: SyncProgress | null;
   lastReport: SyncReport | null;
@@ -30,6 +31,8 @@ export interface SyncUiState {
 }
 
 export const useSyncStore = create<SyncUiState>()((set) => ({
+  passphrase: null,
+  setPassphraseStatus: (passphrase) => set({ passphrase }),
   running: false,
   progress: null,
   lastReport: null,
@@ -38,14 +41,32 @@ export const useSyncStore = create<SyncUiState>()((set) => ({
   setReport: (lastReport) => set({ lastReport }),
 }));
 
-export async function getPassphrase(db: QuartierDb = getDb()): Promise<string | null> {
-  const row = await db.syncState.get(PASSPHRASE_KEY);
-  return typeof row?.value === 'string' && row.value.length > 0 ? row.value : null;
+let keeper: PassphraseKeeper | null = null;
+
+/** Where this laptop keeps the organisation passphrase (never in plain text; renderer/sync/passphrase.ts). */
+export function passphraseKeeper(): PassphraseKeeper {
+  keeper ??= new PassphraseKeeper(getDb(), api);
+  return keeper;
 }
 
-export async function setPassphrase(passphrase: string, db: QuartierDb = getDb()): Promise<void> {
-  if (passphrase.length < 10) throw new Error('Das Passwort der Organisation muss mindestens 10 Zeichen lang sein.');
-  await db.syncState.put({ key: PASSPHRASE_KEY, value: passphrase });
+export function getPassphrase(): Promise<string | null> {
+  return passphraseKeeper().get();
+}
+
+/** Keeps a new passphrase (see PassphraseKeeper.set) and updates the status shown. */
+export async function setPassphrase(passphrase: string, options: { remember: boolean }): Promise<PassphraseKeeping> {
+  const keeping = await passphraseKeeper().set(passphrase, options);
+  await refreshPassphraseStatus();
+  return keeping;
+}
+
+export async function forgetPassphrase(): Promise<void> {
+  await passphraseKeeper().forget();
+  await refreshPassphraseStatus();
+}
+
+export async function refreshPassphraseStatus(): Promise<void> {
+  useSyncStore.getState().setPassphraseStatus(await passphraseKeeper().status());
 }
 
 let engine: SyncEngine | null = null;

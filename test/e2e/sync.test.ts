@@ -43,8 +43,10 @@ async function startLaptop(server: WebServer, name: string): Promise<Laptop> {
   await page.goto(`${server.origin}/#/sync`);
   await page.getByRole('main').getByRole('heading', { level: 1, name: 'Synchronisation' }).waitFor();
   await page.getByLabel('Passwort der Organisation').fill(PASSPHRASE);
+  // Web mode: kept for this session unless asked to keep it sealed with the installation key.
+  await page.getByLabel('Auf diesem Rechner verschlüsselt merken (Schlüssel dieser Installation)').check();
   await page.getByRole('button', { name: 'Passwort speichern' }).click();
-  await page.getByText('Ein Passwort ist auf diesem Laptop hinterlegt.').waitFor();
+  await page.getByText('Ein Passwort ist auf diesem Laptop hinterlegt – verschlüsselt mit einem Schlüssel dieser Installation.').waitFor();
   return { context, page, profile };
 }
 

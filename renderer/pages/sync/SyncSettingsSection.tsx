@@ -7,19 +7,27 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { SettingsSection } from '../../components/SettingsSection';
 import { getIdentity } from '../../app/localData';
-import { getDb } from '../../db/db';
 import { api } from '../../platform/api';
 import { notify } from '../../state/ui';
-import { getPassphrase, setPassphrase } from '../../sync/controller';
+import { forgetPassphrase, refreshPassphraseStatus, setPassphrase, useSyncStore } from '../../sync/controller';
 
 export function SyncSettingsSection() {
   const { t } = useTranslation('sync');
   const identity = useLiveQuery(getIdentity, []);
-  const hasPassphrase = useLiveQuery(async () => (await getPassphrase(getDb())) !== null, []);
+  const status = useSyncStore((s) => s.passphrase);
+  const keeping = status?.keeping ?? 'none';
+  const osStore = status?.osStore ?? false;
+  // Remember by default where the OS keeps it safe; in web mode only when asked.
+  const [remember, setRemember] = useState<boolean | null>(null);
+  const rememberChecked = remember ?? osStore;
   const [root, setRoot] = useState<string | null>(null);
   const [value, setValue] = useState('');
   const [show, setShow] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void refreshPassphraseStatus().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let active = true;
@@ -34,7 +42,7 @@ export function SyncSettingsSection() {
 
   const save = async () => {
     try {
-      await setPassphrase(value);
+      await setPassphrase(value, { remember: rememberChecked });
       setValue('');
       setError(null);
       notify(t('settings.saved'), 'success');
@@ -68,9 +76,16 @@ export function SyncSettingsSection() {
       <Link component={RouterLink} to="/settings" sx={{ display: 'inline-block', mb: 3 }}>
         {t('settings.change')}
       </Link>
-      <Typography variant="body2" color={hasPassphrase ? 'text.secondary' : 'warning.main'} sx={{ mb: 1 }}>
-        {hasPassphrase ? t('settings.passphraseSet') : t('settings.passphraseMissing')}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="body2" color={keeping === 'none' ? 'warning.main' : keeping === 'session' ? 'info.main' : 'text.secondary'} data-testid="passphrase-status">
+          {t(`settings.keeping.${keeping}`)}
+        </Typography>
+        {keeping !== 'none' && (
+          <Button size="small" onClick={() => void forgetPassphrase().then(() => notify(t('settings.forgotten'), 'success'))}>
+            {t('settings.forget')}
+          </Button>
+        )}
+      </Stack>
       <Box
         component="form"
         noValidate
@@ -95,6 +110,15 @@ export function SyncSettingsSection() {
           </Button>
         </Stack>
         <FormControlLabel control={<Checkbox checked={show} onChange={(e) => setShow(e.target.checked)} />} label={t('settings.show')} />
+        <FormControlLabel
+          control={<Checkbox checked={rememberChecked} onChange={(e) => setRemember(e.target.checked)} />}
+          label={osStore ? t('settings.rememberOs') : t('settings.rememberInstallation')}
+        />
+        {!osStore && (
+          <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 720 }}>
+            {t('settings.rememberHelpWeb')}
+          </Typography>
+        )}
       </Box>
     </SettingsSection>
   );
