@@ -2,9 +2,8 @@
 // data, record counts, wiping local data, device name. Keeping these calls in
 // one module means the shell's components (and their tests, via vi.mock) do
 // not depend on the database's internals.
-import { ENTITY_TABLES } from '../../shared/domain/model';
 import { getDb } from '../db/db';
-import { clearAllData, isDatabaseEmpty, loadDemoData } from '../db/demo';
+import { clearAllData, DATA_TABLES, isDatabaseEmpty, loadDemoData } from '../db/demo';
 import { getSetting, getUserDisplayName, setUserDisplayName } from '../db/settings';
 
 export type FirstStartChoice = 'demo' | 'empty';
@@ -30,10 +29,10 @@ export async function rememberFirstStartChoice(choice: FirstStartChoice): Promis
   await getDb().settings.put({ key: SHELL_SETTING_KEYS.firstStartChoice, value: choice });
 }
 
-/** Number of domain records (all synced entity tables) in the local database. Read-only (liveQuery-safe). */
+/** Number of county records (entity tables except user accounts and sign-in records) in the local database. Read-only (liveQuery-safe). */
 export async function countLocalRecords(): Promise<number> {
   const db = getDb();
-  const counts = await Promise.all(ENTITY_TABLES.map((table) => db.table(table).count()));
+  const counts = await Promise.all(DATA_TABLES.map((table) => db.table(table).count()));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 

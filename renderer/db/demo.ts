@@ -32,7 +32,7 @@ export interface LoadDemoOptions {
  * records are not data in this sense: the first administrator is created
  * BEFORE demo data is offered, and must not make the database "non-empty".
  */
-const DATA_TABLES: readonly EntityTable[] = ENTITY_TABLES.filter((t) => t !== 'users' && t !== 'accessLog');
+export const DATA_TABLES: readonly EntityTable[] = ENTITY_TABLES.filter((t) => t !== 'users' && t !== 'accessLog');
 
 export async function isDatabaseEmpty(db: QuartierDb): Promise<boolean> {
   return db.transaction('r', DATA_TABLES.map((t) => db.table(t)), async () => {
