@@ -2,7 +2,7 @@
 // rooms, places, households, municipalities, from the cached read model.
 // Persons are named at display time only: an anonymised person shows as
 // anonymised, never with the name the log had when it was written.
-import type { Dataset, Id } from '../../../shared/domain/model';
+import type { Dataset, Id, User } from '../../../shared/domain/model';
 
 export interface NameLookups {
   personName: (id: Id) => string | null;
@@ -11,7 +11,8 @@ export interface NameLookups {
 
 type NamedTables = Pick<Dataset, 'persons' | 'accommodations' | 'rooms' | 'beds' | 'units' | 'households' | 'municipalities' | 'stays' | 'allocations'>;
 
-export function buildNameLookups(ds: NamedTables): NameLookups {
+export function buildNameLookups(ds: NamedTables, users: readonly Pick<User, 'id' | 'displayName'>[] = []): NameLookups {
+  const userNames = new Map(users.map((u) => [u.id, u.displayName]));
   const persons = new Map(ds.persons.map((p) => [p.id, p]));
   const acc = new Map(ds.accommodations.map((a) => [a.id, a.name]));
   const rooms = new Map(ds.rooms.map((r) => [r.id, r]));
@@ -55,6 +56,8 @@ export function buildNameLookups(ds: NamedTables): NameLookups {
         const a = allocations.get(id);
         return a ? (municipalities.get(a.municipalityId) ?? null) : null;
       }
+      case 'users':
+        return userNames.get(id) ?? null;
       default:
         return null;
     }

@@ -72,7 +72,9 @@ function ProtocolView({ db }: { db: QuartierDb }) {
   const applied = validFilter(filter);
   const result = useProtocol(db, applied);
   const { dataset } = useOccupancyData(db);
-  const lookups = useMemo(() => buildNameLookups(dataset), [dataset]);
+  // Display names only (the users table also holds password hashes, which never leave this read).
+  const accounts = useLiveQuery(() => db.users.toArray().then((list) => list.map((u) => ({ id: u.id, displayName: u.displayName }))), [db]);
+  const lookups = useMemo(() => buildNameLookups(dataset, accounts ?? []), [dataset, accounts]);
   const users = useLiveQuery(() => protocolUserNames(db), [db]) ?? [];
   const letterhead = useLetterhead(db);
   const job = useExportJob();
