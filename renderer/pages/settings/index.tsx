@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
 import { SettingsSection } from '../../components/SettingsSection';
 import { DataSection } from './DataSection';
+import { DiskEncryptionSection } from './DiskEncryptionSection';
 import { IdentitySection } from './IdentitySection';
 import { InactivitySection } from './InactivitySection';
 import { RetentionSection } from './RetentionSection';
@@ -21,6 +22,7 @@ export default function SettingsPage() {
       <UsersSection />
       <InactivitySection />
       <ShareFolderSection />
+      <DiskEncryptionSection />
       <RetentionSection />
       <DataSection />
     </Page>
