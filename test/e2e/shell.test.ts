@@ -32,6 +32,7 @@ const AREAS = [
   { path: '/reports', label: 'Berichte' },
   { path: '/letters', label: 'Schreiben' },
   { path: '/import', label: 'Import' },
+  { path: '/protokoll', label: 'Protokoll' },
   { path: '/sync', label: 'Synchronisation' },
   { path: '/settings', label: 'Einstellungen' },
 ] as const;
