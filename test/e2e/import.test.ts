@@ -5,7 +5,10 @@
 // importable); the error list downloads as Excel with the same rows; the
 // corrected file imports in one step and the dashboard's county figures
 // change by exactly what the files imply: +200 places, +200 occupied, free
-// unchanged. Screenshot: test-results/screenshots/import-preview.png.
+// unchanged. In between, the real Web Worker isolation: a file crafted to
+// pollute Object.prototype leaves the page clean, and a pathological file is
+// stopped by the 15 s limit with its German message.
+// Screenshot: test-results/screenshots/import-preview.png.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
@@ -26,6 +29,7 @@ import {
   type WebServer,
 } from './harness';
 import { eventually, readDashboardFigures } from './occupancy-helpers';
+import { heavyXlsx, pollutingXlsx } from '../unit/import/hostileFiles';
 
 const ACCOMMODATION = 'GU Importweg 7';
 const ROOMS = 50;
@@ -153,8 +157,12 @@ void describe('import end to end in web mode', { timeout: 300_000 }, () => {
     });
     assert.ok(municipality, 'the demo has municipalities');
     await page.goto(`${server!.origin}/#/`);
-    before0 = await readDashboardFigures(page);
-    assert.ok(num(before0['Plätze']) > 0, JSON.stringify(before0));
+    // Right after the demo load the figures may still be the empty start's for a moment.
+    before0 = await eventually(async () => {
+      const figures = await readDashboardFigures(page);
+      assert.ok(num(figures['Plätze']) > 0, JSON.stringify(figures));
+      return figures;
+    }, 30_000);
   });
 
   step('imports the accommodation list (50 rooms × 4 places)', async () => {
@@ -203,8 +211,31 @@ void describe('import end to end in web mode', { timeout: 300_000 }, () => {
     assert.deepEqual(listed, Object.keys(BROKEN).map(Number));
   });
 
-  step('imports the corrected file in one step; the dashboard shows what the files imply', async () => {
+  step('a file crafted to pollute Object.prototype (CVE-2023-30533) leaves the page unaffected (real Web Worker)', async () => {
     await button('Andere Datei wählen').click();
+    await main().getByRole('radio', { name: /Bewohner mit Haushalten/ }).check();
+    await pickFile('boese.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(pollutingXlsx()));
+    const polluted = await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype).filter((n) => ['c', 'polluted'].includes(n)));
+    assert.deepEqual(polluted, []);
+    await button('Weiter').click();
+    await main().getByRole('combobox', { name: 'Tabellenblatt' }).getByText('Tabelle1', { exact: false }).waitFor();
+  });
+
+  step('a pathological file is stopped by the 15-second limit with the German message', async () => {
+    await button('Zurück').click();
+    const t0 = Date.now();
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'riesig.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(heavyXlsx(80_000, 100)) });
+    await main()
+      .getByText('Das Lesen der Datei wurde nach 15 Sekunden abgebrochen. Die Datei ist zu aufwendig oder beschädigt. Speichern Sie sie bitte als CSV oder teilen Sie sie auf.')
+      .waitFor({ timeout: 40_000 });
+    const elapsed = Date.now() - t0;
+    assert.ok(elapsed >= 14_500 && elapsed < 30_000, `stopped after ${elapsed} ms`);
+    assert.equal(await button('Weiter').isDisabled(), true);
+    // The page stayed responsive while the worker parsed.
+    await main().getByRole('radio', { name: /Aktuelle Belegung/ }).check();
+  });
+
+  step('imports the corrected file in one step; the dashboard shows what the files imply', async () => {
     await main().getByRole('radio', { name: /Aktuelle Belegung/ }).check();
     await pickFile('belegung.csv', 'text/csv', occupancyCsv(false));
     await throughToPreview();

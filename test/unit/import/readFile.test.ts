@@ -8,6 +8,7 @@ import i18next from 'i18next';
 import '../../../renderer/i18n';
 import { fileErrorText } from '../../../renderer/features/import/fileErrorText';
 import { ImportFileError, readImportFile } from '../../../renderer/features/import/worker/readImportFile';
+import { heavyXlsx, pollutingXlsx } from './hostileFiles';
 import { spawnNodeWorker, startTsWorker } from './nodeWorkerPort';
 
 const spawn = spawnNodeWorker();
@@ -114,26 +115,6 @@ describe('readImportFile (worker)', () => {
   });
 });
 
-/** An xlsx whose comment is anchored at "__proto__" (CVE-2023-30533): SheetJS 0.18.5 then writes into Object.prototype. */
-function pollutingXlsx(): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet([
-    ['Nachname', 'Vorname', '__proto__', 'constructor'],
-    ['Haddad', 'Rami', '{"polluted":true}', 'prototype'],
-  ]);
-  (ws.A1 as XLSX.CellObject).c = [{ a: 'x', t: 'polluted' }] as XLSX.Comments;
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'Tabelle1');
-  // A sheet named "__proto__" as well: SheetJS stores it as the prototype of wb.Sheets.
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x']]), '__proto__');
-  const cfb = XLSX.CFB.read(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer, { type: 'buffer' });
-  const i = cfb.FullPaths.findIndex((p: string) => /comments\d*\.xml$/.test(p));
-  const entry = cfb.FileIndex[i]!;
-  const xml = Buffer.from(entry.content as Uint8Array).toString('utf8').replace(/ref="A1"/g, 'ref="__proto__"');
-  entry.content = Buffer.from(xml);
-  entry.size = Buffer.byteLength(xml);
-  return new Uint8Array(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer' }) as Buffer);
-}
-
 /** Parses with SheetJS directly inside a throwaway worker thread and reports whether ITS Object.prototype got polluted. */
 function pollutesWhenParsedDirectly(bytes: Uint8Array): Promise<boolean> {
   return new Promise((resolve, reject) => {
@@ -190,21 +171,3 @@ describe('isolation of the spreadsheet parser', () => {
     expect(elapsed).toBeLessThan(6000);
   }, 30_000);
 });
-
-/** A small zip that expands to a sheet of rows × cols numeric cells (slow to parse, quick to write). */
-function heavyXlsx(rows: number, cols: number): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a']]), 'Tabelle1');
-  const cfb = XLSX.CFB.read(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer, { type: 'buffer' });
-  const names = Array.from({ length: cols }, (_, c) => XLSX.utils.encode_col(c));
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}">${names.map((n, c) => `<c r="${n}${r}"><v>${c}</v></c>`).join('')}</row>`);
-  parts.push('</sheetData></worksheet>');
-  const xml = Buffer.from(parts.join(''));
-  const i = cfb.FullPaths.findIndex((p: string) => p.endsWith("xl/worksheets/sheet1.xml"));
-  const entry = cfb.FileIndex[i]!;
-  entry.content = xml;
-  entry.size = xml.byteLength;
-  return new Uint8Array(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Buffer);
-}
-
