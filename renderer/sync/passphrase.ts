@@ -38,7 +38,6 @@ interface Sealed {
 
 export class PassphraseKeeper {
   private session: string | null = null;
-  private osAvailable: Promise<boolean> | null = null;
   private keeping: PassphraseKeeping | null = null;
 
   constructor(
@@ -46,13 +45,12 @@ export class PassphraseKeeper {
     private readonly api: SecretsApi,
   ) {}
 
-  /** Whether the OS key store can keep it (desktop app with a key store). */
+  /** Whether the OS key store can keep it (desktop app with a key store). Asked each time: a keyring can come and go. */
   hasOsStore(): Promise<boolean> {
-    this.osAvailable ??= this.api.secretsGetStatus({}).then(
+    return this.api.secretsGetStatus({}).then(
       (s) => s.backend === 'os',
       () => false,
     );
-    return this.osAvailable;
   }
 
   /** The passphrase, or null when none is kept. */
