@@ -38,7 +38,9 @@ function isUndoable(change: Change): boolean {
  */
 function isAccessRecord(change: Change): boolean {
   // settings.update: a retention policy change, recorded as an access event (renderer/features/retention).
-  return change.operation.startsWith('access.') || change.operation === 'settings.update';
+  // user.*: account changes are corrected in Einstellungen → Benutzer, where the rules (one active
+  // administrator at least) are checked; an undo could remove the only administrator.
+  return change.operation.startsWith('access.') || change.operation.startsWith('user.') || change.operation === 'settings.update';
 }
 
 type ReadableDb = Pick<QuartierDb, 'outbox'>;

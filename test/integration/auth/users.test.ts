@@ -9,6 +9,7 @@ import { currentUser, useSession } from '../../../renderer/auth/session';
 import { createFirstAdmin, createUser, duplicateLogins, hasUsers, setPassword, signIn, signOut, unlock, updateUser } from '../../../renderer/auth/users';
 import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { resolveWriteContext } from '../../../renderer/features/operations/commandContext';
+import { findLastUndoable } from '../../../renderer/features/operations/undo';
 import { snapshot } from '../db/snapshot';
 
 const FAST = { iterations: 1000 };
@@ -41,6 +42,12 @@ describe('first administrator', () => {
     const [change] = (await db.outbox.toArray()).map((e) => e.change);
     expect(change?.operation).toBe('user.create');
     expect((await db.audit.toArray()).map((a) => a.userId)).toEqual([admin.id]);
+  });
+
+  it('is not offered to "Rückgängig" (nor is a sign-in): undo could remove the only administrator', async () => {
+    await firstAdmin();
+    await signIn(db, 'admin', ADMIN_PW, FAST);
+    expect(await findLastUndoable(db)).toBeNull();
   });
 
   it('uses 600,000 iterations by default', async () => {
