@@ -1,12 +1,15 @@
-// Who works on this laptop, and what the laptop is called. The user name goes
-// into the audit trail and letters; the device name helps tell laptops apart
-// in the sync overview.
+// Who works on this laptop, and what the laptop is called. The name in the
+// audit trail and letters is the signed-in user's (Einstellungen → Benutzer),
+// shown here read-only; the device name helps tell laptops apart in the sync
+// overview.
 import { useState } from 'react';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { SettingsSection } from '../../components/SettingsSection';
-import { getIdentity, saveIdentity, type Identity } from '../../app/localData';
+import { getIdentity, setDeviceName as saveDeviceName, type Identity } from '../../app/localData';
+import { ROLE_LABEL_KEY } from '../../../shared/auth/permissions';
+import { useCurrentUser } from '../../auth/session';
 import { notify } from '../../state/ui';
 
 export function IdentitySection() {
@@ -26,7 +29,8 @@ export function IdentitySection() {
 
 function IdentityForm({ identity }: { identity: Identity }) {
   const { t } = useTranslation('common');
-  const [userName, setUserName] = useState(identity.userName);
+  const { t: ta } = useTranslation('auth');
+  const me = useCurrentUser();
   const [deviceName, setDeviceName] = useState(identity.deviceName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +39,7 @@ function IdentityForm({ identity }: { identity: Identity }) {
     setBusy(true);
     setError(null);
     try {
-      await saveIdentity(userName, deviceName);
+      await saveDeviceName(deviceName);
       notify(t('settings.identity.saved'));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -54,13 +58,7 @@ function IdentityForm({ identity }: { identity: Identity }) {
       }}
     >
       <Stack spacing={2} sx={{ maxWidth: 480 }}>
-        <TextField
-          label={t('settings.identity.userName')}
-          value={userName}
-          onChange={(e) => setUserName(e.target.value)}
-          required
-          slotProps={{ htmlInput: { maxLength: 100 } }}
-        />
+        {me ? <Typography>{ta('lock.signedInAs', { name: me.displayName, role: ta(ROLE_LABEL_KEY[me.role]) })}</Typography> : null}
         <TextField
           label={t('settings.identity.deviceName')}
           value={deviceName}
