@@ -128,7 +128,7 @@ export class DeviceRetiredError extends Error {
   constructor() {
     super(
       'Dieses Gerät wurde von einem anderen Laptop im Austauschordner abgemeldet und kann nicht mehr synchronisieren. ' +
-        'Es wurde nichts geschrieben; noch nicht übertragene Änderungen bleiben auf diesem Laptop. Bitte wenden Sie sich an die Administration.',
+        'Es wurde nichts geschrieben; noch nicht übertragene Änderungen bleiben auf diesem Laptop. Unter „Geräte“ kann es neu angemeldet werden.',
     );
     this.name = 'DeviceRetiredError';
   }

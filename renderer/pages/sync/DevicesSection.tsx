@@ -92,7 +92,7 @@ export function DevicesSection() {
           data-testid="self-retired"
           sx={{ mb: 2 }}
           action={
-            <Button color="inherit" size="small" onClick={() => setConfirmBack(true)}>
+            <Button color="inherit" size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => setConfirmBack(true)}>
               {t('devices.reRegister')}
             </Button>
           }
@@ -143,7 +143,7 @@ export function DevicesSection() {
                 </TableCell>
                 <TableCell align="right">
                   {!d.isSelf && !d.retired && (
-                    <Button size="small" color="error" onClick={() => setTarget(d)} aria-label={t('devices.retireLabel', { name: nameOf(d) })}>
+                    <Button size="small" color="error" sx={{ whiteSpace: 'nowrap' }} onClick={() => setTarget(d)} aria-label={t('devices.retireLabel', { name: nameOf(d) })}>
                       {t('devices.retire')}
                     </Button>
                   )}

@@ -81,7 +81,7 @@ export function SyncSettingsSection() {
           {t(`settings.keeping.${keeping}`)}
         </Typography>
         {keeping !== 'none' && (
-          <Button size="small" onClick={() => void forgetPassphrase().then(() => notify(t('settings.forgotten'), 'success'))}>
+          <Button size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} onClick={() => void forgetPassphrase().then(() => notify(t('settings.forgotten'), 'success'))}>
             {t('settings.forget')}
           </Button>
         )}
