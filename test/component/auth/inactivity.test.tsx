@@ -42,16 +42,22 @@ describe('inactivity lock', () => {
       await new Promise((r) => setTimeout(r, 50)); // the setting is read
     });
     clock += 90_000;
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(useSession.getState().locked).toBe(false);
     act(() => {
       window.dispatchEvent(new KeyboardEvent('keydown'));
     });
     clock += 90_000; // 90 s after the key press, 180 s after the start
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(useSession.getState().locked).toBe(false);
     clock += 31_000;
-    act(() => vi.advanceTimersByTime(5_000));
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(useSession.getState().locked).toBe(true);
   });
 
