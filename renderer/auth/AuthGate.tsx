@@ -6,6 +6,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type QuartierDb } from '../db/db';
+import { useUiStore } from '../state/ui';
 import { LockScreen } from './LockScreen';
 import { sessionUserOf, useSession } from './session';
 import { SignInScreen } from './SignInScreen';
@@ -17,6 +18,7 @@ export function AuthGate({ children, db = getDb() }: { children: ReactNode; db?:
   const signedIn = useSession((s) => s.user !== null);
   useInactivityLock(db);
   useSessionFollowsRecord(db);
+  useNotificationsClearedOnLock();
   if (usersExist === undefined) return null;
   if (usersExist && !signedIn) return <SignInScreen db={db} />;
   return (
@@ -44,4 +46,12 @@ function useSessionFollowsRecord(db: QuartierDb): void {
     }
     useSession.getState().refresh(sessionUserOf(record));
   }, [db, record]);
+}
+
+/** Messages of the session (e.g. "Person … eingezogen") must not stay visible on the lock or sign-in screen. */
+function useNotificationsClearedOnLock(): void {
+  const hidden = useSession((s) => s.user === null || s.locked);
+  useEffect(() => {
+    if (hidden) useUiStore.setState({ notifications: [] });
+  }, [hidden]);
 }

@@ -61,8 +61,9 @@ describe('inactivity lock', () => {
     expect(useSession.getState().locked).toBe(true);
   });
 
-  it('the setting defaults to 15 minutes and refuses nonsense in German', async () => {
+  it('the setting defaults to 15 minutes, only Administration changes it, nonsense is refused in German', async () => {
     expect(await getLockMinutes(db)).toBe(15);
+    signInAs('admin');
     render(
       <AppProviders>
         <InactivitySection db={db} />
@@ -79,5 +80,15 @@ describe('inactivity lock', () => {
     await user.type(input, '5');
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     await waitFor(async () => expect(await getLockMinutes(db)).toBe(5));
+  });
+
+  it('other roles see the setting but cannot change it', async () => {
+    render(
+      <AppProviders>
+        <InactivitySection db={db} />
+      </AppProviders>,
+    );
+    expect(await screen.findByLabelText('Sperren nach (Minuten)')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Speichern' })).toBeDisabled();
   });
 });
