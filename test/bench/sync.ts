@@ -19,6 +19,8 @@ import { QuartierDb } from '../../renderer/db/db';
 import { ingestAndApply } from '../../renderer/sync/apply';
 import { Laptop, NodeSharePort, tempShare, TEST_PASSPHRASE } from '../integration/sync/harness';
 import { result, type BenchContext, type BenchResult, type BenchSuite } from './harness';
+import { devId, hlc, interleave, personFields, remoteChanges } from './sync-workload';
+import { benchIngestChromium } from './sync-browser';
 
 let dbSeq = 0;
 const freshDb = async () => {
@@ -26,46 +28,6 @@ const freshDb = async () => {
   await db.open();
   return db;
 };
-const hlc = (ms: number, dev: string) => `${String(ms).padStart(15, '0')}-00000-${dev}`;
-const devId = (i: number) => `bench000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-
-function personFields(id: string, k: number): Record<string, unknown> {
-  return {
-    id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', familyName: `Familie${k % 977}`, givenName: `Vorname${k % 313}`,
-    birthDate: '1990-01-01', sex: k % 2 ? 'f' : 'm', nationality: 'SYR', languages: ['ar'], householdId: null, fileNumber: `AZ-${id}`,
-    residenceStatus: 'gestattung', asylumDecision: 'pending', admissionDate: '2025-05-01', legalBasis: 'asylum', vulnerabilities: [], needsBarrierFree: false, feePayer: false,
-  };
-}
-
-/** 10 laptops × 10,000 changes: 80 % person creates, 20 % edits of an own earlier person. */
-function remoteChanges(laptops: number, perLaptop: number): { byDevice: Change[][]; finalRecords: Record<string, unknown>[] } {
-  const byDevice: Change[][] = [];
-  const records = new Map<string, Record<string, unknown>>();
-  for (let d = 0; d < laptops; d++) {
-    const dev = devId(d);
-    const list: Change[] = [];
-    const created: string[] = [];
-    for (let seq = 1; seq <= perLaptop; seq++) {
-      const stamp = hlc(1_780_000_000_000 + seq * 10 + d, dev);
-      let op: Change['ops'][number];
-      if (seq % 5 === 0 && created.length > 0) {
-        const id = created[(seq * 7) % created.length]!;
-        const fields = { notes: `Notiz ${seq}`, updatedAt: '2026-02-01T00:00:00.000Z' };
-        op = { kind: 'upsert', table: 'persons', id, fields, created: false };
-        records.set(id, { ...records.get(id)!, ...fields });
-      } else {
-        const id = `p-${d}-${seq}`;
-        created.push(id);
-        const fields = personFields(id, seq);
-        op = { kind: 'upsert', table: 'persons', id, fields, created: true };
-        records.set(id, fields);
-      }
-      list.push({ changeId: `${dev}:${seq}`, deviceId: dev, seq, hlc: stamp, at: '2026-01-01T00:00:00.000Z', user: 'bench', operation: 'bench', ops: [op] });
-    }
-    byDevice.push(list);
-  }
-  return { byDevice, finalRecords: [...records.values()] };
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -88,8 +50,7 @@ async function benchIngest(ctx: BenchContext): Promise<BenchResult[]> {
   const PER = 10_000;
   const { byDevice, finalRecords } = remoteChanges(LAPTOPS, PER);
   // Round-robin interleaving, as a reader meets files of several laptops.
-  const ordered: Change[] = [];
-  for (let i = 0; i < PER; i += 100) for (const list of byDevice) ordered.push(...list.slice(i, i + 100));
+  const ordered = interleave(byDevice, PER);
   const total = ordered.length;
 
   const me = 'benchrdr-0000-4000-8000-000000000000';
@@ -265,11 +226,12 @@ async function benchJoin(ctx: BenchContext): Promise<BenchResult[]> {
 export const syncBench: BenchSuite = {
   area: 'sync',
   title: 'Sync: ingest, incremental sync, joining from a snapshot',
-  // QUARTIER_SYNC_BENCH=ingest,incremental,join picks parts (default: all).
+  // QUARTIER_SYNC_BENCH=ingest,chromium,incremental,join picks parts (default: all).
   run: async (ctx) => {
-    const parts = (process.env.QUARTIER_SYNC_BENCH ?? 'ingest,incremental,join').split(',');
+    const parts = (process.env.QUARTIER_SYNC_BENCH ?? 'ingest,chromium,incremental,join').split(',');
     const out: BenchResult[] = [];
     if (parts.includes('ingest')) out.push(...(await benchIngest(ctx)));
+    if (parts.includes('chromium')) out.push(...(await benchIngestChromium(ctx)));
     if (parts.includes('incremental')) out.push(...(await benchIncremental(ctx)));
     if (parts.includes('join')) out.push(...(await benchJoin(ctx)));
     return out;
