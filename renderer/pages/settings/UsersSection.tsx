@@ -14,6 +14,7 @@ import {
   DialogContent,
   DialogTitle,
   FormControlLabel,
+  IconButton,
   MenuItem,
   Stack,
   Switch,
@@ -25,6 +26,8 @@ import {
   TextField,
   Tooltip,
 } from '@mui/material';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, normalizeLogin } from '../../../shared/auth/password';
@@ -72,7 +75,7 @@ export function UsersSection({ db = getDb() }: { db?: QuartierDb }) {
           <TableBody>
             {sorted.map((u) => (
               <TableRow key={u.id} hover>
-                <TableCell>
+                <TableCell sx={{ minWidth: 160 }}>
                   {u.displayName}
                   {me?.userId === u.id ? ` (${t('users.you')})` : ''}
                 </TableCell>
@@ -96,12 +99,16 @@ export function UsersSection({ db = getDb() }: { db?: QuartierDb }) {
                   <Chip size="small" variant="outlined" color={u.active ? 'success' : 'default'} label={u.active ? t('users.active') : t('users.inactive')} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <Button size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`${t('users.edit')}: ${u.displayName}`}>
-                    {t('users.edit')}
-                  </Button>
-                  <Button size="small" onClick={() => setDialog({ kind: 'password', user: u })} aria-label={`${t('users.resetPassword')}: ${u.displayName}`}>
-                    {t('users.resetPassword')}
-                  </Button>
+                  <Tooltip title={t('users.edit')}>
+                    <IconButton size="small" onClick={() => setDialog({ kind: 'edit', user: u })} aria-label={`${t('users.edit')}: ${u.displayName}`}>
+                      <EditOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title={t('users.resetPassword')}>
+                    <IconButton size="small" onClick={() => setDialog({ kind: 'password', user: u })} aria-label={`${t('users.resetPassword')}: ${u.displayName}`}>
+                      <LockResetOutlined fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
                 </TableCell>
               </TableRow>
             ))}
