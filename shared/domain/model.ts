@@ -213,6 +213,11 @@ export interface Person extends RecordMeta {
   feePayer: boolean;
   notes?: string;
   /**
+   * The notes are confidential (Vermerk ist vertraulich): shown only to roles
+   * with `sensitiveNotes:read`; an edit by another role keeps them unchanged.
+   */
+  notesSensitive?: boolean;
+  /**
    * Benefits (AsylbLG) were refused: the shorter retention period applies
    * once the case closes (shared/retention, docs/data-model.md "Retention").
    */

@@ -1,5 +1,6 @@
 // Person and household commands: create, edit, household with members,
 // deadline extension. Each is one operation (one transaction, one Change).
+import { notesAfterEdit } from '../../../shared/auth/sensitiveNotes';
 import { isIsoDate } from '../../../shared/domain/dates';
 import type { DeadlineExtension, Household, Id, IsoDate, Person } from '../../../shared/domain/model';
 import type { QuartierDb } from '../../db/db';
@@ -57,6 +58,10 @@ export async function updatePerson(db: QuartierDb, personId: Id, input: PersonIn
   const ctx = await resolveWriteContext(db, opts);
   return runOperation(db, ctx, 'person.update', async (w) => {
     const existing = await requirePerson(w, personId);
+    const { notes, notesSensitive, ...fields } = personFieldsOf(values);
+    // Confidential notes the editor may not read were not in the form: the
+    // stored ones stay (a full replace would otherwise wipe them).
+    const keptOrEdited = notesAfterEdit(existing, { notes, notesSensitive }, ctx.actor.role);
     // Full replace keeps household, extension and meta; optional fields the
     // form cleared (AZR number, notes) are removed.
     await w.put('persons', {
@@ -67,7 +72,8 @@ export async function updatePerson(db: QuartierDb, personId: Id, input: PersonIn
       // Set by a retention run, not by the form: kept.
       ...(existing.anonymisedOn ? { anonymisedOn: existing.anonymisedOn } : {}),
       ...(existing.birthYearOnly ? { birthYearOnly: true } : {}),
-      ...personFieldsOf(values),
+      ...fields,
+      ...keptOrEdited,
     });
   });
 }

@@ -75,6 +75,8 @@ export const personInputSchema = z
     /** Benefits refused: the shorter retention period applies (shared/retention). */
     benefitsRefused: z.boolean().optional(),
     notes: z.string().max(2000, { message: 'validation.tooLong' }),
+    /** The notes are confidential (only roles with 'sensitiveNotes:read' see them). */
+    notesSensitive: z.boolean().optional(),
   })
   .refine((p) => p.birthDate === '' || p.birthDate <= p.admissionDate, {
     message: 'validation.birthAfterAdmission',
@@ -104,11 +106,18 @@ export function emptyPersonInput(today: string): PersonInput {
     feePayer: false,
     benefitsRefused: false,
     notes: '',
+    notesSensitive: false,
   };
 }
 
-/** Form values of an existing person. */
-export function personToInput(p: Person): PersonInput {
+/**
+ * Form values of an existing person. `canReadSensitiveNotes` false: notes
+ * marked confidential are left out of the form (the command keeps the stored
+ * ones, see updatePerson), so they never reach a field of someone who may not
+ * read them.
+ */
+export function personToInput(p: Person, canReadSensitiveNotes = true): PersonInput {
+  const notesHidden = p.notesSensitive === true && !canReadSensitiveNotes;
   return {
     familyName: p.familyName,
     givenName: p.givenName,
@@ -126,7 +135,8 @@ export function personToInput(p: Person): PersonInput {
     needsBarrierFree: p.needsBarrierFree,
     feePayer: p.feePayer,
     benefitsRefused: p.benefitsRefused === true,
-    notes: p.notes ?? '',
+    notes: notesHidden ? '' : (p.notes ?? ''),
+    notesSensitive: p.notesSensitive === true,
   };
 }
 
@@ -150,6 +160,10 @@ export function personFieldsOf(v: PersonValues): Omit<Person, 'id' | 'createdAt'
   };
   if (v.azrNumber !== '') fields.azrNumber = v.azrNumber;
   if (v.benefitsRefused === true) fields.benefitsRefused = true;
-  if (v.notes.trim() !== '') fields.notes = v.notes.trim();
+  if (v.notes.trim() !== '') {
+    fields.notes = v.notes.trim();
+    // The flag only means something with notes to protect.
+    if (v.notesSensitive === true) fields.notesSensitive = true;
+  }
   return fields;
 }

@@ -28,6 +28,7 @@ import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import EditIcon from '@mui/icons-material/Edit';
 import EventIcon from '@mui/icons-material/Event';
 import { useTranslation } from 'react-i18next';
+import { PERMISSION_LABEL_KEY } from '../../../shared/auth/permissions';
 import { isoDateOf } from '../../../shared/domain/dates';
 import type { Id, Stay } from '../../../shared/domain/model';
 import { computeDeadlines } from '../../../shared/occupancy/deadlines';
@@ -67,8 +68,10 @@ export default function PersonDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('residents');
   const { t: to } = useTranslation('operations');
+  const { t: ta } = useTranslation('auth');
   const data = useCachedPlacementData();
   const showVulnerabilities = usePermission('vulnerability:read');
+  const readsSensitiveNotes = usePermission('sensitiveNotes:read');
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [correctId, setCorrectId] = useState<Id | null>(null);
   const today = isoDateOf(new Date());
@@ -192,7 +195,11 @@ export default function PersonDetailPage() {
                 </Typography>
               )}
             </Box>
-            {person.notes ? (
+            {person.notes && person.notesSensitive === true && !readsSensitiveNotes ? (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+                {ta('sensitiveNotes.hidden', { permission: ta(PERMISSION_LABEL_KEY['sensitiveNotes:read']) })}
+              </Typography>
+            ) : person.notes ? (
               <Typography variant="body2" sx={{ mt: 2, whiteSpace: 'pre-wrap' }}>
                 {person.notes}
               </Typography>

@@ -11,8 +11,10 @@ import {
   FormLabel,
   MenuItem,
   TextField,
+  Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { PERMISSION_LABEL_KEY } from '../../../../shared/auth/permissions';
 import { FormDateField } from '../../../components/FormDateField';
 import {
   ASYLUM_DECISIONS,
@@ -27,10 +29,15 @@ import {
 export interface PersonFieldsProps {
   form: UseFormReturn<PersonInput, unknown, PersonValues>;
   showVulnerabilities: boolean;
+  /**
+   * The stored notes are confidential and this role may not read them: no
+   * notes field (the command keeps the stored notes), only a hint.
+   */
+  notesHidden?: boolean;
   autoFocus?: boolean;
 }
 
-export function PersonFields({ form, showVulnerabilities, autoFocus }: PersonFieldsProps) {
+export function PersonFields({ form, showVulnerabilities, notesHidden = false, autoFocus }: PersonFieldsProps) {
   const { t } = useTranslation('operations');
   const { register, control, formState } = form;
   const err = (name: FieldPath<PersonInput>) => {
@@ -111,7 +118,26 @@ export function PersonFields({ form, showVulnerabilities, autoFocus }: PersonFie
           )}
         />
       ) : null}
-      <TextField {...text('notes', { multiline: true, minRows: 2, sx: { gridColumn: '1 / -1' } })} />
+      {notesHidden ? (
+        <Typography variant="body2" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
+          {t('auth:sensitiveNotes.hidden', { permission: t(`auth:${PERMISSION_LABEL_KEY['sensitiveNotes:read']}`) })}
+        </Typography>
+      ) : (
+        <>
+          <TextField {...text('notes', { multiline: true, minRows: 2, sx: { gridColumn: '1 / -1' } })} />
+          <Controller
+            control={control}
+            name="notesSensitive"
+            render={({ field }) => (
+              <FormControlLabel
+                sx={{ gridColumn: '1 / -1' }}
+                control={<Checkbox checked={field.value === true} onChange={(e) => field.onChange(e.target.checked)} />}
+                label={t('auth:sensitiveNotes.label')}
+              />
+            )}
+          />
+        </>
+      )}
     </Box>
   );
 }

@@ -39,20 +39,22 @@ export interface PersonFormDialogProps {
 export function PersonFormDialog({ open, onClose, person, householdId, onSaved, db = getDb() }: PersonFormDialogProps) {
   const { t } = useTranslation('operations');
   const showVulnerabilities = usePermission('vulnerability:read');
+  const readsSensitiveNotes = usePermission('sensitiveNotes:read');
+  const notesHidden = person?.notesSensitive === true && !readsSensitiveNotes;
   const runner = useCommandRunner();
   const form = useForm<PersonInput, unknown, PersonValues>({
     resolver: zodResolver(personInputSchema),
-    defaultValues: person ? personToInput(person) : emptyPersonInput(isoDateOf(new Date())),
+    defaultValues: person ? personToInput(person, readsSensitiveNotes) : emptyPersonInput(isoDateOf(new Date())),
   });
   const { reset } = form;
   const resetRunner = runner.reset;
 
   useEffect(() => {
     if (open) {
-      reset(person ? personToInput(person) : emptyPersonInput(isoDateOf(new Date())));
+      reset(person ? personToInput(person, readsSensitiveNotes) : emptyPersonInput(isoDateOf(new Date())));
       resetRunner();
     }
-  }, [open, person, reset, resetRunner]);
+  }, [open, person, readsSensitiveNotes, reset, resetRunner]);
 
   const submit = form.handleSubmit(async (_values, event) => {
     event?.preventDefault();
@@ -77,7 +79,7 @@ export function PersonFormDialog({ open, onClose, person, householdId, onSaved, 
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id="person-form-title">{person ? t('person.editTitle') : t('person.newTitle')}</DialogTitle>
         <DialogContent>
-          <PersonFields form={form} showVulnerabilities={showVulnerabilities} autoFocus />
+          <PersonFields form={form} showVulnerabilities={showVulnerabilities} notesHidden={notesHidden} autoFocus />
           <Controller
             control={form.control}
             name="feePayer"
