@@ -16,6 +16,7 @@ export const ACCESS_OPERATIONS = {
   retention: 'retention.run',
   signIn: 'access.signIn',
   signInFailed: 'access.signInFailed',
+  denied: 'access.denied',
 } as const satisfies Record<AccessEventKind, string>;
 
 export type AccessOperation = (typeof ACCESS_OPERATIONS)[AccessEventKind];
@@ -36,6 +37,8 @@ export interface AccessEventInput {
   description: string;
   /** Persons the access concerns; empty for list exports. */
   personIds: readonly Id[];
+  /** Kind `denied` only: the permission that was missing (shared/auth PERMISSIONS). */
+  deniedPermission?: string;
 }
 
 export interface AccessActor {
@@ -56,6 +59,10 @@ export function accessEventProblems(input: AccessEventInput): string[] {
   if (input.description.trim().length === 0) problems.push('Ein Zugriff braucht eine Beschreibung.');
   else if (input.description.length > MAX_DESCRIPTION_LENGTH) problems.push(`Die Beschreibung eines Zugriffs ist zu lang (höchstens ${MAX_DESCRIPTION_LENGTH} Zeichen).`);
   if (input.personIds.some((id) => typeof id !== 'string' || id.length === 0)) problems.push('Ein Zugriff nennt eine Person ohne gültige ID.');
+  // A refusal without the permission it lacked would say nothing; other kinds never carry one.
+  const hasPermission = typeof input.deniedPermission === 'string' && input.deniedPermission.length > 0;
+  if (input.kind === 'denied' && !hasPermission) problems.push('Ein abgelehnter Zugriff muss die fehlende Berechtigung nennen.');
+  if (input.kind !== 'denied' && input.deniedPermission !== undefined) problems.push('Nur ein abgelehnter Zugriff nennt eine fehlende Berechtigung.');
   return problems;
 }
 
@@ -74,5 +81,6 @@ export function buildAccessEvent(id: Id, at: IsoTimestamp, actor: AccessActor, i
     description: input.description.trim(),
     // Sorted and without repeats: the same access always yields the same record shape.
     personIds: [...new Set(input.personIds)].sort(),
+    ...(input.kind === 'denied' ? { deniedPermission: input.deniedPermission } : {}),
   };
 }

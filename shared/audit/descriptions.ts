@@ -2,7 +2,7 @@
 // never a person: persons are referenced by id (AccessEvent.personIds) and
 // their names are looked up when the audit view shows the event, so an
 // anonymised person is not still named in the log.
-import type { AccessEventInput } from './accessEvents';
+import { MAX_DESCRIPTION_LENGTH, type AccessEventInput } from './accessEvents';
 import type { Id, LetterTemplateKind } from '../domain/model';
 
 export type AccessFormat = 'pdf' | 'xlsx' | 'print' | 'json';
@@ -71,5 +71,23 @@ export function auditExportEvent(rowCount: number, filterText: string, format: '
     subject: `audit.list.${format}`,
     description: `Protokoll exportiert: ${rowCount} Einträge${filterText ? `, Filter: ${filterText}` : ''} (${FORMAT_TEXT[format]})`,
     personIds,
+  };
+}
+
+/**
+ * An export, letter or Auskunft refused for a missing permission: recorded
+ * as its own access event. The subject is what was attempted, the persons are
+ * those it would have concerned (a person's Auskunft lists attempts on their
+ * data too), the description names the missing permission (`permissionLabel`,
+ * German) and the attempt's own description, which never holds a name.
+ */
+export function deniedAccessEvent(attempt: AccessEventInput, permission: string, permissionLabel: string): AccessEventInput {
+  const text = `Abgelehnt, fehlende Berechtigung „${permissionLabel}“: ${attempt.description.trim()}`;
+  return {
+    kind: 'denied',
+    subject: attempt.subject,
+    description: text.length > MAX_DESCRIPTION_LENGTH ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…` : text,
+    personIds: attempt.personIds,
+    deniedPermission: permission,
   };
 }

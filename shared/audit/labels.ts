@@ -27,6 +27,7 @@ export const ACCESS_KIND_TEXT: Record<AccessEventKind, string> = {
   retention: 'Löschlauf',
   signIn: 'Anmeldung',
   signInFailed: 'Fehlgeschlagene Anmeldung',
+  denied: 'Abgelehnter Zugriff',
 };
 
 /** Operation names (runOperation) in German; unknown names are shown as they are. */
@@ -64,6 +65,7 @@ export const OPERATION_TEXT: Record<string, string> = {
   'access.auskunft': 'Auskunft (Art. 15 DSGVO)',
   'access.signIn': 'Anmeldung',
   'access.signInFailed': 'Fehlgeschlagene Anmeldung',
+  'access.denied': 'Abgelehnter Zugriff',
   'retention.run': 'Löschlauf',
   'import.accommodations': 'Import Unterkünfte',
   'import.residents': 'Import Bewohner',

@@ -39,6 +39,7 @@ const ACCESS_OPERATION: Record<AccessEventKind, string> = {
   retention: 'retention.run',
   signIn: 'access.signIn',
   signInFailed: 'access.signInFailed',
+  denied: 'access.denied',
 };
 
 function asRecord(v: unknown): Record<string, unknown> | null {

@@ -165,6 +165,9 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, Permission | null>> 
   'access.auskunft': 'auskunft:export',
   'access.signIn': null,
   'access.signInFailed': null,
+  // A refused export/letter/Auskunft is itself recorded (renderer/features/audit/recordAccess.ts):
+  // the user lacks the permission by definition, so recording the refusal needs none.
+  'access.denied': null,
   'retention.run': 'retention:run',
   'import.accommodations': 'import:run',
   'import.residents': 'import:run',

@@ -381,8 +381,11 @@ export interface User extends RecordMeta {
   accommodationIds: Id[];
 }
 
-/** What an access event records besides changes (those are in the audit table). */
-export type AccessEventKind = 'export' | 'letter' | 'auskunft' | 'retention' | 'signIn' | 'signInFailed';
+/**
+ * What an access event records besides changes (those are in the audit table).
+ * `denied`: an export, letter or Auskunft refused for a missing permission.
+ */
+export type AccessEventKind = 'export' | 'letter' | 'auskunft' | 'retention' | 'signIn' | 'signInFailed' | 'denied';
 
 /**
  * An append-only record of an export, a letter, an Auskunft, a retention run
@@ -402,6 +405,8 @@ export interface AccessEvent extends RecordMeta {
   description: string;
   /** Persons the event concerns (letters, Auskunft); empty for list exports. */
   personIds: Id[];
+  /** Kind `denied` only: the permission the user lacked (a name from shared/auth PERMISSIONS). */
+  deniedPermission?: string;
 }
 
 // ---------------------------------------------------------------------------

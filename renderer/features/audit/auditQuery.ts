@@ -110,6 +110,7 @@ async function queryAccess(db: QuartierDb, f: ProtocolFilter, limit: number): Pr
     'access.auskunft': 'auskunft',
     'access.signIn': 'signIn',
     'access.signInFailed': 'signInFailed',
+    'access.denied': 'denied',
     'retention.run': 'retention',
   };
   const kind = f.operation ? operationKind[f.operation] : undefined;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldDiff, OPAQUE_FIELDS, type ProtocolRow } from '../../../shared/audit/protocol';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import type { NameLookups } from '../../features/audit/lookups';
+import { useOperationLabel } from '../../features/audit/operationLabel';
 import { isIsoDate } from '../../../shared/domain/dates';
 
 export interface ProtocolDetailProps {
@@ -42,6 +43,7 @@ const ID_FIELDS: Record<string, string> = {
 
 export function ProtocolDetail({ row, lookups, onClose }: ProtocolDetailProps) {
   const { t } = useTranslation('audit');
+  const operationLabel = useOperationLabel();
   const fieldLabel = (path: string) => {
     const last = path.split('.').at(-1) ?? path;
     return t(`fields.${last}`, { defaultValue: path }) + (path.includes('.') ? ` (${path})` : '');
@@ -71,7 +73,7 @@ export function ProtocolDetail({ row, lookups, onClose }: ProtocolDetailProps) {
         <Box sx={{ p: 2 }} role="region" aria-labelledby="protocol-detail-title">
           <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
             <Typography id="protocol-detail-title" variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-              {t(`operations.${row.operation}`, { defaultValue: row.operation })}
+              {operationLabel(row)}
             </Typography>
             <IconButton onClick={onClose} aria-label={t('detail.close')}>
               <CloseIcon />

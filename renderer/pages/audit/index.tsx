@@ -19,6 +19,7 @@ import { Page } from '../../components/Page';
 import { getDb, type QuartierDb } from '../../db/db';
 import { EMPTY_FILTER, PROTOCOL_LIMIT, protocolUserNames, type ProtocolFilter } from '../../features/audit/auditQuery';
 import { buildNameLookups } from '../../features/audit/lookups';
+import { useOperationLabel } from '../../features/audit/operationLabel';
 import { useCanReadAudit } from '../../features/audit/permission';
 import { recordAccess } from '../../features/audit/recordAccess';
 import { useProtocol } from '../../features/audit/useProtocol';
@@ -78,6 +79,7 @@ function ProtocolView({ db }: { db: QuartierDb }) {
   const users = useLiveQuery(() => protocolUserNames(db), [db]) ?? [];
   const letterhead = useLetterhead(db);
   const job = useExportJob();
+  const operationLabel = useOperationLabel();
 
   const personLabel = (id: Id) => lookups.personName(id) ?? `${t('values.unknownPerson')} (${id.slice(0, 8)})`;
   const details = (r: ProtocolRow): string => {
@@ -93,7 +95,7 @@ function ProtocolView({ db }: { db: QuartierDb }) {
     () => [
       { field: 'at', headerName: t('columns.at'), width: 150, valueFormatter: (v: string) => formatDateTime(v) },
       { field: 'user', headerName: t('columns.user'), width: 150 },
-      { field: 'operation', headerName: t('columns.operation'), width: 190, valueGetter: (_v, r) => t(`operations.${r.operation}`, { defaultValue: r.operation }) },
+      { field: 'operation', headerName: t('columns.operation'), width: 190, valueGetter: (_v, r) => operationLabel(r) },
       {
         field: 'record',
         headerName: t('columns.record'),
@@ -108,7 +110,7 @@ function ProtocolView({ db }: { db: QuartierDb }) {
     ],
     // personLabel/details only depend on t and lookups.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, lookups],
+    [t, lookups, operationLabel],
   );
 
   const exportAs = async (format: ExportFormat) => {

@@ -40,8 +40,8 @@ describe('permissionForOperation', () => {
     for (const op of ['x', 'stay.teleport', 'toString', '__proto__', 'constructor', '']) expect(permissionForOperation(op)).toEqual({ kind: 'unknown', operation: op });
   });
 
-  it('needs no permission only for recording sign-ins', () => {
-    expect(knownOperations().filter((op) => permissionForOperation(op).kind === 'none').sort()).toEqual(['access.signIn', 'access.signInFailed']);
+  it('needs no permission only for recording sign-ins and refused accesses', () => {
+    expect(knownOperations().filter((op) => permissionForOperation(op).kind === 'none').sort()).toEqual(['access.denied', 'access.signIn', 'access.signInFailed']);
   });
 
   it('undo takes the permission of the undone operation and is unknown on its own', () => {
