@@ -32,6 +32,7 @@ import { AsOfDatePicker } from '../../features/occupancy-data/AsOfDatePicker';
 import { useSpaceStandard } from '../../features/occupancy-data/spaceStandard';
 import { BedBoard } from '../../features/bed-board/BedBoard';
 import type { BedAction } from '../../features/bed-board/BedCard';
+import { PermissionGate, useGateRefusal } from '../../auth/PermissionGate';
 import { bedLabelKey, buildBoard } from '../../features/bed-board/boardModel';
 import { BedTimeline } from '../../features/timeline/BedTimeline';
 import { buildTimeline } from '../../features/timeline/timelineModel';
@@ -84,6 +85,14 @@ export function AccommodationDetailPage() {
   const data = useOccupancyData(db);
   const figures = useFiguresAsOf(day);
   const standardM2 = useSpaceStandard(day, db);
+  // Bed menu actions the user may not run here (role, or Außendienst outside its accommodations) are left out.
+  const scope = accommodation ? { id: accommodation.id, name: accommodation.name } : undefined;
+  const staysRefused = useGateRefusal('stays:write', scope) !== null;
+  const blocksRefused = useGateRefusal('bedBlocks:write', scope) !== null;
+  const disabledBedActions = useMemo(
+    () => new Set<BedAction>([...(staysRefused ? (['checkIn', 'move', 'checkOut'] as const) : []), ...(blocksRefused ? (['block', 'unblock'] as const) : [])]),
+    [staysRefused, blocksRefused],
+  );
 
   const board = useMemo(
     () => (data.index && id && units ? buildBoard(data.index, id, units, day, standardM2) : []),
@@ -136,15 +145,27 @@ export function AccommodationDetailPage() {
       subtitle={`${accommodation.address.street}, ${accommodation.address.zip} ${accommodation.address.city}`}
       actions={
         <>
-          <Button startIcon={<EditIcon />} onClick={() => setDialog('edit')}>
-            {t('detail.edit')}
-          </Button>
-          <Button startIcon={<DomainAddIcon />} onClick={() => setDialog('structure')} disabled={accommodation.status === 'closed'}>
-            {t('detail.structure')}
-          </Button>
-          <Button startIcon={<EventBusyIcon />} color="warning" onClick={() => setDialog('close')} disabled={accommodation.status === 'closed'}>
-            {t('detail.close')}
-          </Button>
+          <PermissionGate permission="accommodations:write">
+            {(denied) => (
+              <Button startIcon={<EditIcon />} onClick={() => setDialog('edit')} disabled={denied}>
+                {t('detail.edit')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="accommodations:write">
+            {(denied) => (
+              <Button startIcon={<DomainAddIcon />} onClick={() => setDialog('structure')} disabled={denied || accommodation.status === 'closed'}>
+                {t('detail.structure')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="accommodations:write">
+            {(denied) => (
+              <Button startIcon={<EventBusyIcon />} color="warning" onClick={() => setDialog('close')} disabled={denied || accommodation.status === 'closed'}>
+                {t('detail.close')}
+              </Button>
+            )}
+          </PermissionGate>
         </>
       }
     >
@@ -194,7 +215,7 @@ export function AccommodationDetailPage() {
               {t('detail.boardNotOpen')}
             </Alert>
           )}
-          <BedBoard units={board} standardM2={standardM2} onBedAction={onBedAction} />
+          <BedBoard units={board} standardM2={standardM2} onBedAction={onBedAction} disabledActions={disabledBedActions} />
         </Box>
       )}
       {tab === 'timeline' && timeline && (

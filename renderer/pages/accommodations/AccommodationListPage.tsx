@@ -15,6 +15,7 @@ import { formatDate, formatInteger, formatPercent } from '../../i18n/format';
 import { formatAreaPerPlace } from '../../features/occupancy-data/formatAreaPerPlace';
 import { useFiguresAsOf, useOccupancyData } from '../../features/occupancy-data/hooks';
 import { AccommodationDialog } from './AccommodationDialog';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 interface Row {
   id: Id;
@@ -106,9 +107,13 @@ export function AccommodationListPage() {
       title={t('list.title')}
       subtitle={t('list.subtitle', { date: formatDate(today) })}
       actions={
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)}>
-          {t('list.create')}
-        </Button>
+        <PermissionGate permission="accommodations:write">
+          {(denied) => (
+            <Button disabled={denied} variant="contained" startIcon={<AddIcon />} onClick={() => setCreateOpen(true)}>
+              {t('list.create')}
+            </Button>
+          )}
+        </PermissionGate>
       }
     >
       <Paper variant="outlined" sx={{ height: 'calc(100vh - 220px)', minHeight: 400 }}>

@@ -34,6 +34,7 @@ import { useLetterWorkflow, type LetterOutput } from '../../features/letters/use
 import { useOccupancyData } from '../../features/occupancy-data/hooks';
 import { notify } from '../../state/ui';
 import { defaultCandidateFilter, letterCandidates } from './candidates';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 /** Rows rendered at once; selection still covers every case. */
 const VISIBLE_ROWS = 300;
@@ -162,12 +163,20 @@ export function BatchTab({ db }: { db: QuartierDb }) {
         <Button variant="outlined" onClick={check} disabled={selected.size === 0 || running}>
           {t('batch.check')}
         </Button>
-        <Button variant="contained" onClick={() => void run('save')} disabled={!flow.preparation || problems.length > 0 || running}>
-          {t('batch.generate', { count: flow.preparation?.letters.length ?? 0 })}
-        </Button>
-        <Button onClick={() => void run('print')} disabled={!flow.preparation || problems.length > 0 || running}>
-          {t('actions.print')}
-        </Button>
+        <PermissionGate permission="letters:issue">
+          {(denied) => (
+            <Button variant="contained" onClick={() => void run('save')} disabled={denied || !flow.preparation || problems.length > 0 || running}>
+              {t('batch.generate', { count: flow.preparation?.letters.length ?? 0 })}
+            </Button>
+          )}
+        </PermissionGate>
+        <PermissionGate permission="letters:issue">
+          {(denied) => (
+            <Button onClick={() => void run('print')} disabled={denied || !flow.preparation || problems.length > 0 || running}>
+              {t('actions.print')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
       <ExportProgress state={flow.job.state} onCancel={flow.job.cancel} />
       {flow.job.state.status === 'cancelled' ? <Alert severity="info">{t('batch.cancelled')}</Alert> : null}

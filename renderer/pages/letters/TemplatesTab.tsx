@@ -17,6 +17,7 @@ import { LetterPreview } from '../../features/letters/LetterPreview';
 import { saveTemplate, useLetterhead, useTemplates } from '../../features/letters/storage';
 import { resolveWriteContext } from '../../features/operations/commandContext';
 import { notify } from '../../state/ui';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 export function TemplatesTab({ db }: { db: QuartierDb }) {
   const { t } = useTranslation('letters');
@@ -126,9 +127,13 @@ function TemplateEditor({ db, current, letterhead, kind, onKind }: EditorProps) 
           </Alert>
         ) : null}
         <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-          <Button variant="contained" onClick={() => void save()}>
-            {t('templates.save')}
-          </Button>
+          <PermissionGate permission="templates:manage">
+            {(denied) => (
+              <Button disabled={denied} variant="contained" onClick={() => void save()}>
+                {t('templates.save')}
+              </Button>
+            )}
+          </PermissionGate>
           <Button onClick={() => setDraft(structuredClone(current))}>{t('templates.discard')}</Button>
         </Stack>
         <Typography variant="subtitle2" sx={{ mt: 3 }}>

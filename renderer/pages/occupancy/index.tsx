@@ -34,6 +34,7 @@ import { MoveDialog } from '../../features/operations/dialogs/MoveDialog';
 import { CheckOutDialog } from '../../features/operations/dialogs/CheckOutDialog';
 import { BlockBedDialog } from '../../features/operations/dialogs/BlockBedDialog';
 import { buildMovements, MOVEMENT_WINDOW_DAYS, type Movement } from './movements';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 const KIND_COLOR = { checkIn: 'success', move: 'info', checkOut: 'default' } as const;
 
@@ -97,15 +98,27 @@ export default function OccupancyPage() {
       subtitle={t('subtitle', { date: formatDate(today) })}
       actions={
         <>
-          <Button variant="contained" startIcon={<LoginIcon />} onClick={() => setDialog('checkIn')}>
-            {t('actions.checkIn')}
-          </Button>
-          <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('move')}>
-            {t('actions.move')}
-          </Button>
-          <Button variant="outlined" startIcon={<LogoutIcon />} onClick={() => setDialog('checkOut')}>
-            {t('actions.checkOut')}
-          </Button>
+          <PermissionGate permission="stays:write">
+            {(denied) => (
+              <Button variant="contained" startIcon={<LoginIcon />} onClick={() => setDialog('checkIn')} disabled={denied}>
+                {t('actions.checkIn')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="stays:write">
+            {(denied) => (
+              <Button variant="outlined" startIcon={<SwapHorizIcon />} onClick={() => setDialog('move')} disabled={denied}>
+                {t('actions.move')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="stays:write">
+            {(denied) => (
+              <Button variant="outlined" startIcon={<LogoutIcon />} onClick={() => setDialog('checkOut')} disabled={denied}>
+                {t('actions.checkOut')}
+              </Button>
+            )}
+          </PermissionGate>
         </>
       }
     >
@@ -167,9 +180,13 @@ export default function OccupancyPage() {
                         <TableCell>{formatDate(b.from)}</TableCell>
                         <TableCell>{b.until ? formatDate(b.until) : t('blocks.furtherNotice')}</TableCell>
                         <TableCell align="right">
-                          <Button size="small" startIcon={<BlockIcon />} onClick={() => setBlockBedId(b.bedId)}>
-                            {t('blocks.edit')}
-                          </Button>
+                          <PermissionGate permission="bedBlocks:write" accommodation={data.accommodationById.get(b.accommodationId)}>
+                            {(denied) => (
+                              <Button size="small" startIcon={<BlockIcon />} onClick={() => setBlockBedId(b.bedId)} disabled={denied}>
+                                {t('blocks.edit')}
+                              </Button>
+                            )}
+                          </PermissionGate>
                         </TableCell>
                       </TableRow>
                     ))}

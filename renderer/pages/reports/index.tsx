@@ -24,6 +24,7 @@ import { recordAccess } from '../../features/audit/recordAccess';
 import { reportExportEvent } from '../../../shared/audit/descriptions';
 import { MonthField } from './MonthField';
 import { ReportPreview } from './ReportPreview';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 const FILE_BASE: Record<ReportKind, string> = {
   occupancyList: 'Belegungsliste',
@@ -191,15 +192,27 @@ export default function ReportsPage({ db = getDb() }: { db?: QuartierDb } = {}) 
       {error ? <Alert severity="error">{error}</Alert> : null}
       {model ? (
         <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-          <Button variant="outlined" onClick={() => void produce('pdf', 'save')} disabled={running}>
-            {t('actions.pdf')}
-          </Button>
-          <Button variant="outlined" onClick={() => void produce('xlsx', 'save')} disabled={running}>
-            {t('actions.xlsx')}
-          </Button>
-          <Button onClick={() => void produce('pdf', 'print')} disabled={running}>
-            {t('actions.print')}
-          </Button>
+          <PermissionGate permission="export:lists">
+            {(denied) => (
+              <Button variant="outlined" onClick={() => void produce('pdf', 'save')} disabled={denied || running}>
+                {t('actions.pdf')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="export:lists">
+            {(denied) => (
+              <Button variant="outlined" onClick={() => void produce('xlsx', 'save')} disabled={denied || running}>
+                {t('actions.xlsx')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="export:lists">
+            {(denied) => (
+              <Button onClick={() => void produce('pdf', 'print')} disabled={denied || running}>
+                {t('actions.print')}
+              </Button>
+            )}
+          </PermissionGate>
         </Stack>
       ) : null}
       <ExportProgress state={job.state} onCancel={job.cancel} />

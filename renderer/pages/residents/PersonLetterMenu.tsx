@@ -11,6 +11,7 @@ import type { Id, Person, Stay } from '../../../shared/domain/model';
 import { getDb, type QuartierDb } from '../../db/db';
 import { LetterDialog, type LetterRequest } from '../../features/letters';
 import { formatDate } from '../../i18n/format';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 export interface PersonLetterMenuProps {
   person: Person;
@@ -52,17 +53,21 @@ export function PersonLetterMenu({ person, current, stays, db = getDb() }: Perso
 
   return (
     <>
-      <Button
-        variant="outlined"
-        startIcon={<MailOutlineIcon />}
-        onClick={(e) => setAnchor(e.currentTarget)}
-        disabled={choices.length === 0}
-        aria-haspopup="menu"
-        aria-expanded={anchor ? 'true' : undefined}
-        aria-controls={anchor ? 'person-letter-menu' : undefined}
-      >
-        {t('letters.button')}
-      </Button>
+      <PermissionGate permission="letters:issue">
+        {(denied) => (
+          <Button
+            variant="outlined"
+            startIcon={<MailOutlineIcon />}
+            onClick={(e) => setAnchor(e.currentTarget)}
+            disabled={denied || choices.length === 0}
+            aria-haspopup="menu"
+            aria-expanded={anchor ? 'true' : undefined}
+            aria-controls={anchor ? 'person-letter-menu' : undefined}
+          >
+            {t('letters.button')}
+          </Button>
+        )}
+      </PermissionGate>
       <Menu id="person-letter-menu" anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {choices.map((c) => (
           <MenuItem

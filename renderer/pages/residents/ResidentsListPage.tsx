@@ -18,6 +18,7 @@ import { HouseholdFormDialog } from '../../features/operations/dialogs/Household
 import { buildResidentRows, type ResidentRow } from './residentRows';
 import { residentMatcher } from './residentSearch';
 import { DeadlineChip } from './DeadlineChip';
+import { PermissionGate } from '../../auth/PermissionGate';
 
 export default function ResidentsListPage() {
   const { t } = useTranslation('residents');
@@ -96,12 +97,20 @@ export default function ResidentsListPage() {
       subtitle={data ? t('count', { count: filtered.length, total: rows.length }) : undefined}
       actions={
         <>
-          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setDialog('person')}>
-            {t('newPerson')}
-          </Button>
-          <Button variant="outlined" startIcon={<GroupAddIcon />} onClick={() => setDialog('household')}>
-            {t('newHousehold')}
-          </Button>
+          <PermissionGate permission="persons:write">
+            {(denied) => (
+              <Button disabled={denied} variant="contained" startIcon={<PersonAddIcon />} onClick={() => setDialog('person')}>
+                {t('newPerson')}
+              </Button>
+            )}
+          </PermissionGate>
+          <PermissionGate permission="persons:write">
+            {(denied) => (
+              <Button disabled={denied} variant="outlined" startIcon={<GroupAddIcon />} onClick={() => setDialog('household')}>
+                {t('newHousehold')}
+              </Button>
+            )}
+          </PermissionGate>
         </>
       }
     >

@@ -12,6 +12,15 @@ import { disposeOccupancyStore } from '../../../renderer/features/occupancy-data
 import ReportsPage from '../../../renderer/pages/reports';
 import { fixtureDataset } from '../../unit/reports/fixture';
 import { dateGroup, shownDate, typeDate } from '../dateInput';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// The export and letter buttons are offered to roles that may use them (PermissionGate).
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 

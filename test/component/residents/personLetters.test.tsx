@@ -11,6 +11,15 @@ import { openDatabase, type QuartierDb } from '../../../renderer/db/db';
 import { disposeOccupancyStore } from '../../../renderer/features/occupancy-data/hooks';
 import { PersonLetterMenu } from '../../../renderer/pages/residents/PersonLetterMenu';
 import { fixtureDataset } from '../../unit/reports/fixture';
+import { signInAs, signOutForTest } from '../../support/session';
+
+// The export and letter buttons are offered to roles that may use them (PermissionGate).
+beforeEach(() => {
+  signInAs('admin');
+});
+afterEach(() => {
+  signOutForTest();
+});
 
 let db: QuartierDb;
 const ds = fixtureDataset();

@@ -11,6 +11,7 @@ import { formatDate } from '../../../i18n/format';
 import type { OccupancyData } from '../../occupancy-data/hooks';
 import { LetterBatchDialog } from './LetterBatchDialog';
 import { StatusDialog, type StatusAction } from './StatusDialog';
+import { PermissionGate } from '../../../auth/PermissionGate';
 
 interface Row {
   id: Id;
@@ -107,9 +108,13 @@ export function AllocationsTab({ db, data, today }: AllocationsTabProps) {
           const next = allowedTransitions(p.row.status);
           const action = (a: StatusAction, key: string) =>
             next.includes(a) ? (
-              <Button size="small" onClick={() => setDialog({ row: p.row, action: a })} aria-label={`${t(key)}: ${p.row.household}`}>
-                {t(key)}
-              </Button>
+              <PermissionGate permission="allocations:write">
+                {(denied) => (
+                  <Button disabled={denied} size="small" onClick={() => setDialog({ row: p.row, action: a })} aria-label={`${t(key)}: ${p.row.household}`}>
+                    {t(key)}
+                  </Button>
+                )}
+              </PermissionGate>
             ) : null;
           return (
             <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
@@ -117,9 +122,13 @@ export function AllocationsTab({ db, data, today }: AllocationsTabProps) {
               {action('moved', 'list.moved')}
               {action('cancelled', 'list.cancel')}
               {p.row.status !== 'cancelled' ? (
-                <Button size="small" onClick={() => setLetterIds([p.row.id])} aria-label={`${t('list.letters')}: ${p.row.household}`}>
-                  {t('list.letters')}
-                </Button>
+                <PermissionGate permission="letters:issue">
+                  {(denied) => (
+                    <Button disabled={denied} size="small" onClick={() => setLetterIds([p.row.id])} aria-label={`${t('list.letters')}: ${p.row.household}`}>
+                      {t('list.letters')}
+                    </Button>
+                  )}
+                </PermissionGate>
               ) : null}
             </Stack>
           );
@@ -148,9 +157,13 @@ export function AllocationsTab({ db, data, today }: AllocationsTabProps) {
           ))}
         </TextField>
         <Box sx={{ flex: 1 }} />
-        <Button variant="outlined" disabled={selectedIds.length === 0} onClick={() => setLetterIds(selectedIds)}>
-          {t('list.lettersSelected')}
-        </Button>
+        <PermissionGate permission="letters:issue">
+          {(denied) => (
+            <Button variant="outlined" disabled={denied || selectedIds.length === 0} onClick={() => setLetterIds(selectedIds)}>
+              {t('list.lettersSelected')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
       <Paper variant="outlined" sx={{ height: 'calc(100vh - 330px)', minHeight: 380 }}>
         <DataGrid

@@ -10,6 +10,7 @@ import type { QuartierDb } from '../../../db/db';
 import { formatDate, formatInteger, formatNumber, formatPercent } from '../../../i18n/format';
 import type { OccupancyData } from '../../occupancy-data/hooks';
 import { MunicipalityDialog } from './MunicipalityDialog';
+import { PermissionGate } from '../../../auth/PermissionGate';
 
 interface Row {
   id: Id;
@@ -74,9 +75,13 @@ export function MunicipalitiesTab({ db, data, today }: { db: QuartierDb; data: O
   return (
     <Box>
       <Stack direction="row" sx={{ mb: 2, justifyContent: 'flex-end' }}>
-        <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-          {t('municipalities.create')}
-        </Button>
+        <PermissionGate permission="allocations:write">
+          {(denied) => (
+            <Button disabled={denied} variant="outlined" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+              {t('municipalities.create')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
       <Paper variant="outlined" sx={{ height: 'calc(100vh - 330px)', minHeight: 380 }}>
         <DataGrid

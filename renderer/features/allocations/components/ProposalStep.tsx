@@ -35,6 +35,7 @@ import { createAllocations } from '../commands';
 import { allocationErrorMessages } from '../errorText';
 import { BalanceText } from './BalanceText';
 import { LetterBatchDialog } from './LetterBatchDialog';
+import { PermissionGate } from '../../../auth/PermissionGate';
 
 export interface ProposalStepProps {
   db: QuartierDb;
@@ -109,9 +110,13 @@ export function ProposalStep({ db, entries, municipalities, ledger, today, onCon
           severity="success"
           action={
             <Stack direction="row" spacing={1}>
-              <Button color="inherit" variant="outlined" onClick={() => setLettersOpen(true)}>
-                {t('proposal.generateLetters')}
-              </Button>
+              <PermissionGate permission="letters:issue">
+                {(denied) => (
+                  <Button disabled={denied} color="inherit" variant="outlined" onClick={() => setLettersOpen(true)}>
+                    {t('proposal.generateLetters')}
+                  </Button>
+                )}
+              </PermissionGate>
               <Button color="inherit" onClick={onDiscard}>
                 {t('proposal.newProposal')}
               </Button>
@@ -197,9 +202,13 @@ export function ProposalStep({ db, entries, municipalities, ledger, today, onCon
         <Button onClick={onDiscard} disabled={busy}>
           {t('proposal.discard')}
         </Button>
-        <Button variant="contained" onClick={() => void confirm()} disabled={busy || proposals.length === 0}>
-          {t('proposal.confirm')}
-        </Button>
+        <PermissionGate permission="allocations:write">
+          {(denied) => (
+            <Button variant="contained" onClick={() => void confirm()} disabled={denied || busy || proposals.length === 0}>
+              {t('proposal.confirm')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
     </Box>
   );

@@ -10,6 +10,7 @@ import type { IsoDate } from '../../../../shared/domain/model';
 import { formatDate, formatInteger } from '../../../i18n/format';
 import type { OccupancyData } from '../../occupancy-data/hooks';
 import { ReasonChips } from './ReasonChips';
+import { PermissionGate } from '../../../auth/PermissionGate';
 
 interface Row {
   id: string;
@@ -149,9 +150,13 @@ export function QueueTab({ data, today, onPropose }: QueueTabProps) {
             ? t('queue.selected', { count: selected.length, persons: formatInteger(selectedPersons) })
             : t('queue.count', { count: visible.length, persons: formatInteger(visible.reduce((s, e) => s + e.members.length, 0)) })}
         </Typography>
-        <Button variant="contained" disabled={selected.length === 0} onClick={() => onPropose(selected.filter((e) => byKey.has(e.key)))}>
-          {t('queue.propose')}
-        </Button>
+        <PermissionGate permission="allocations:write">
+          {(denied) => (
+            <Button variant="contained" disabled={denied || selected.length === 0} onClick={() => onPropose(selected.filter((e) => byKey.has(e.key)))}>
+              {t('queue.propose')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
       <Paper variant="outlined" sx={{ height: 'calc(100vh - 330px)', minHeight: 380 }}>
         <DataGrid

@@ -39,6 +39,7 @@ import { allocationErrorMessages } from '../errorText';
 import { saveQuotaSettings } from '../quotaSettings';
 import { isValidPeriod, useLedger, type Period } from '../useAllocationData';
 import { BalanceText } from './BalanceText';
+import { PermissionGate } from '../../../auth/PermissionGate';
 
 export interface QuotaTabProps {
   db: QuartierDb;
@@ -125,16 +126,28 @@ export function QuotaTab({ db, data, period, onPeriodChange, stored }: QuotaTabP
           slotProps={{ htmlInput: { min: 0, max: 100, step: 1 } }}
           sx={{ width: 210 }}
         />
-        <Button variant="outlined" onClick={() => void save()} disabled={!dirty || problems.length > 0}>
-          {t('quota.saveSettings')}
-        </Button>
+        <PermissionGate permission="allocations:write">
+          {(denied) => (
+            <Button variant="outlined" onClick={() => void save()} disabled={denied || !dirty || problems.length > 0}>
+              {t('quota.saveSettings')}
+            </Button>
+          )}
+        </PermissionGate>
         <Box sx={{ flex: 1 }} />
-        <Button onClick={() => void exportAs('pdf')} disabled={!ledger || !letterhead || running}>
-          {t('quota.exportPdf')}
-        </Button>
-        <Button onClick={() => void exportAs('xlsx')} disabled={!ledger || !letterhead || running}>
-          {t('quota.exportXlsx')}
-        </Button>
+        <PermissionGate permission="export:lists">
+          {(denied) => (
+            <Button onClick={() => void exportAs('pdf')} disabled={denied || !ledger || !letterhead || running}>
+              {t('quota.exportPdf')}
+            </Button>
+          )}
+        </PermissionGate>
+        <PermissionGate permission="export:lists">
+          {(denied) => (
+            <Button onClick={() => void exportAs('xlsx')} disabled={denied || !ledger || !letterhead || running}>
+              {t('quota.exportXlsx')}
+            </Button>
+          )}
+        </PermissionGate>
       </Stack>
       {problems.length > 0 ? <Alert severity="error" sx={{ mb: 2 }}>{problems.join(' ')}</Alert> : null}
       {!isValidPeriod(period) ? <Alert severity="error" sx={{ mb: 2 }}>{t('quota.invalidPeriod')}</Alert> : null}
