@@ -51,8 +51,9 @@ export function loadCountyDemo(onProgress: DemoProgressHandler, signal: AbortSig
 }
 
 /**
- * Deletes every record, the audit trail and unsent changes. Settings (user
- * and device name, device id, first-start choice) are kept – see clearAllData.
+ * Deletes every county record and unsent changes. The audit trail, the access
+ * log, the user accounts and the settings (user and device name, device id,
+ * first-start choice) are kept – see clearAllData.
  */
 export async function clearLocalData(): Promise<void> {
   await clearAllData(getDb());

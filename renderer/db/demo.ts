@@ -91,21 +91,23 @@ export async function loadDemoData(
 }
 
 /**
- * Deletes every record except the user accounts, the audit trail and the outbox (including changes
- * not yet shipped: callers must confirm with the user first), and the demo
- * marker. Kept on purpose: the device id, the settings, and the outbox
- * sequence number and clock in syncState, so change ids `${deviceId}:${seq}`
- * are never reused and other laptops never mistake new changes for old ones.
+ * Deletes the county's records (DATA_TABLES) and the outbox (including
+ * changes not yet shipped: callers must confirm with the user first), and the
+ * demo marker. Kept on purpose:
+ * - the user accounts (whoever clears the data stays able to sign in);
+ * - the audit trail and the access log: they are evidence and append-only
+ *   (docs/data-model.md "Immutability"); only the retention scrub rewrites
+ *   audit entries, nothing deletes them;
+ * - the device id, the settings, and the outbox sequence number and clock in
+ *   syncState, so change ids `${deviceId}:${seq}` are never reused and other
+ *   laptops never mistake new changes for old ones.
  * Sync read positions are dropped so that a later sync reads the share again
  * from the start.
  */
 export async function clearAllData(db: QuartierDb): Promise<void> {
   const keep = new Set<string>([SYNC_KEYS.outboxSeq, SYNC_KEYS.hlc]);
-  await db.transaction('rw', [...ENTITY_TABLES.map((t: EntityTable) => db.table(t)), db.audit, db.outbox, db.syncState, db.settings], async () => {
-    // User accounts stay: whoever clears the data is signed in and stays able
-    // to sign in (the accounts are not county data; see DATA_TABLES).
-    for (const t of ENTITY_TABLES) if (t !== 'users') await db.table(t).clear();
-    await db.audit.clear();
+  await db.transaction('rw', [...DATA_TABLES.map((t: EntityTable) => db.table(t)), db.outbox, db.syncState, db.settings], async () => {
+    for (const t of DATA_TABLES) await db.table(t).clear();
     await db.outbox.clear();
     await db.syncState.filter((row) => !keep.has(row.key)).delete();
     await db.settings.delete('demoData');

@@ -99,7 +99,7 @@ describe('loadDemoData', () => {
 });
 
 describe('clearAllData', () => {
-  it('removes records, audit, outbox and the demo marker but keeps device id, seq and clock', async () => {
+  it('removes records, outbox and the demo marker but keeps the audit trail, the access log, device id, seq and clock', async () => {
     const deviceId = await getDeviceId(db);
     await loadDemoData(db, { seed: 9, scale: 0.2, today: TODAY });
     const ctx = { user: 'Test', deviceId, actor: ADMIN };
@@ -107,10 +107,15 @@ describe('clearAllData', () => {
       await w.put('persons', person('extra'));
     });
     await db.syncState.put({ key: 'read:other-device', value: 12 });
+    // Evidence stays: the audit trail and the access log are append-only.
+    const audit = await db.audit.toArray();
+    expect(audit.length).toBeGreaterThan(0);
+    await db.accessLog.put({ id: 'z1', createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', at: '2026-03-01T00:00:00.000Z', kind: 'export', userId: 'u', userName: 'Test', deviceId, subject: 'report.x.pdf', description: 'Export', personIds: [] });
     await clearAllData(db);
 
     expect(await isDatabaseEmpty(db)).toBe(true);
-    expect(await db.audit.count()).toBe(0);
+    expect(await db.audit.toArray()).toEqual(audit);
+    expect((await db.accessLog.toArray()).map((e) => e.id)).toEqual(['z1']);
     expect(await db.outbox.count()).toBe(0);
     expect(await getSetting(db, 'demoData')).toBeUndefined();
     expect(await getDeviceId(db)).toBe(deviceId);
