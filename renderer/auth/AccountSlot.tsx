@@ -1,11 +1,14 @@
-// The signed-in user in the app bar: name and role, "Sperren" and "Abmelden".
+// The signed-in user in the app bar: name and role, "Passwort ändern",
+// "Sperren" and "Abmelden".
 import { useState } from 'react';
 import { Button, Divider, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
+import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABEL_KEY } from '../../shared/auth/permissions';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { useSession } from './session';
 import { signOut } from './users';
 
@@ -14,6 +17,7 @@ export function AccountSlot() {
   const user = useSession((s) => s.user);
   const lock = useSession((s) => s.lock);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [changing, setChanging] = useState(false);
   if (!user) return null;
   const role = t(ROLE_LABEL_KEY[user.role]);
   return (
@@ -42,6 +46,17 @@ export function AccountSlot() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
+            setChanging(true);
+          }}
+        >
+          <ListItemIcon>
+            <KeyOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('ownPassword.menu')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
             lock();
           }}
         >
@@ -62,6 +77,7 @@ export function AccountSlot() {
           {t('lock.signOut')}
         </MenuItem>
       </Menu>
+      {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
     </>
   );
 }

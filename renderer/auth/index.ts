@@ -3,6 +3,7 @@ export { AuthRefusedError, PermissionDeniedError, germanPermissionLabel, isAuthR
 export type { AuthRefusalCode, PermissionDeniedReason } from './errors';
 export { actorOf, can, currentUser, sessionUserOf, useCurrentUser, usePermission, useSession, type SessionUser } from './session';
 export {
+  changeOwnPassword,
   createFirstAdmin,
   createUser,
   duplicateLogins,

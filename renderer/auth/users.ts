@@ -298,3 +298,34 @@ export function duplicateLogins(users: readonly User[]): Set<string> {
 export async function hasUsers(db: QuartierDb): Promise<boolean> {
   return (await liveUsers(db)).length > 0;
 }
+
+/**
+ * "Passwort ändern": the signed-in user changes their OWN password. The old
+ * password is checked first (someone at an unlocked laptop must not take the
+ * account over); the new one follows the same rules as every password and
+ * must differ from the old one. Runs as 'user.setPassword' WITHOUT needing
+ * 'users:manage': the repository allows that operation to change only the
+ * password of the actor's own record (OWN_ACCOUNT_OPERATIONS).
+ */
+export async function changeOwnPassword(
+  db: QuartierDb,
+  input: { oldPassword: string; newPassword: string; newPasswordRepeat: string },
+  opts: AuthCommandOptions = {},
+): Promise<OperationResult> {
+  const current = useSession.getState().user;
+  if (!current) throw new AuthRefusedError('userMissing');
+  const user = await db.users.get(current.userId);
+  if (!user || user.deleted === true || !user.active) throw new AuthRefusedError('userMissing');
+  if (!(await verifyPassword(input.oldPassword, user.password))) throw new AuthRefusedError('oldPasswordWrong');
+  assertPassword(input.newPassword, user.login, input.newPasswordRepeat);
+  if (input.newPassword === input.oldPassword) throw new AuthRefusedError('password.unchanged');
+  const ctx = await resolveWriteContext(db, opts);
+  const hash: PasswordHash = await hashPassword(input.newPassword, opts.iterations);
+  return runOperation(db, withClock(ctx, opts), 'user.setPassword', async (w) => {
+    const stored = await w.get('users', current.userId);
+    if (!stored || stored.deleted === true) throw new AuthRefusedError('userMissing');
+    // Changed meanwhile (another window, a reset synced in): the old password checked above is no longer the one stored.
+    if (JSON.stringify(stored.password) !== JSON.stringify(user.password)) throw new AuthRefusedError('oldPasswordWrong');
+    await w.patch('users', current.userId, { password: hash });
+  });
+}

@@ -31,13 +31,17 @@
 //   4. Außendienst: after the body, every record the operation wrote must lie
 //      in one of the user's accommodations (see checkScope below);
 //   5. operations that need no permission (recording a sign-in) may write
-//      access events only.
+//      access events only;
+//   6. own account: a role without the permission of an operation listed in
+//      OWN_ACCOUNT_OPERATIONS ('user.setPassword') may still run it when the
+//      body writes nothing but the listed fields of the actor's OWN user
+//      record (everyone may change their own password).
 // A refusal throws PermissionDeniedError; it aborts the transaction, so
 // nothing at all is written. applyWithoutOutbox is NOT checked: it applies
 // changes another laptop already made under its own user's permissions (a
 // local check would make laptops diverge) and the local demo seed.
 import type { Table } from 'dexie';
-import { hasPermission, isScopedRole, permissionForOperation, type Permission } from '../../shared/auth/permissions';
+import { hasPermission, isScopedRole, ownAccountFields, permissionForOperation, type Permission } from '../../shared/auth/permissions';
 import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMeta, Role } from '../../shared/domain/model';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import { PermissionDeniedError } from '../auth/errors';
@@ -129,14 +133,17 @@ export async function runOperation(
   assertContext(ctx, operation);
   // Cheap check on the session's view first: a refused operation does not even open a transaction.
   const required = requiredPermission(operation, opts.undoes);
-  if (required) assertRoleHas(ctx.actor.role, required);
+  if (required && !ownAccountAllowed(ctx.actor.role, required, operation)) assertRoleHas(ctx.actor.role, required);
   const nowDate = (ctx.now ?? (() => new Date()))();
   return db.transaction('rw', writeScope(db), async () => {
     const actor = required ? await effectiveActor(db, ctx.actor) : null;
-    if (actor && required) assertRoleHas(actor.role, required);
+    // Without the permission, only as a change of the actor's own account (point 6).
+    const ownOnly = actor && required && ownAccountAllowed(actor.role, required, operation) ? ownAccountFields(operation) : null;
+    if (actor && required && !ownOnly) assertRoleHas(actor.role, required);
     const session = new WriteSession(db, nowDate.toISOString(), true);
     await body(session.writer);
     if (!required) assertOnlyAccessEvents(session.touchedRecords());
+    else if (actor && ownOnly) assertOwnAccountOnly(actor, required, ownOnly, session.touchedRecords());
     else if (actor && isScopedRole(actor.role)) await checkScope(db, actor, session.touchedRecords());
     const ops = session.ops();
     if (ops.length === 0) return { change: null, ops, audit: [] };
@@ -386,6 +393,26 @@ async function effectiveActor(db: QuartierDb, actor: Actor): Promise<Actor> {
   }
   if ((await db.users.count()) > 0) throw new PermissionDeniedError('unknownUser');
   return actor;
+}
+
+/** True when `role` lacks `required` but `operation` may still change the actor's own account (point 6). */
+function ownAccountAllowed(role: Role, required: Permission, operation: string): boolean {
+  return !hasPermission(role, required) && ownAccountFields(operation) !== null;
+}
+
+/**
+ * Point 6: the body wrote only `fields` of the actor's own, existing user
+ * record (plus the timestamp the writer sets); anything else is refused with
+ * the missing permission, as if the exception did not exist.
+ */
+function assertOwnAccountOnly(actor: Actor, required: Permission, fields: readonly string[], touched: readonly TouchedRecord[]): void {
+  const allowed = new Set([...fields, 'updatedAt']);
+  const ok = touched.every((t) => {
+    if (t.table !== 'users' || t.id !== actor.userId || t.before === null) return false;
+    const keys = new Set([...Object.keys(t.before), ...Object.keys(t.after)]);
+    return [...keys].every((k) => allowed.has(k) || JSON.stringify(t.before?.[k]) === JSON.stringify(t.after[k]));
+  });
+  if (!ok) throw new PermissionDeniedError('missingPermission', { permission: required });
 }
 
 function assertOnlyAccessEvents(touched: readonly TouchedRecord[]): void {

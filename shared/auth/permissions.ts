@@ -178,6 +178,25 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, Permission | null>> 
   'settings.update': 'settings:manage',
 };
 
+/**
+ * Operations a user may also run on their OWN account without the
+ * operation's permission, and the fields of their own user record they may
+ * change that way: everyone may change their own password ("Passwort ändern"
+ * in the account menu), only 'users:manage' may set someone else's. The
+ * repository checks after the body that nothing but these fields of the
+ * actor's own, existing user record was written. Undo is not included: an
+ * undo of a password change needs 'users:manage' (it would bring back the old
+ * password).
+ */
+export const OWN_ACCOUNT_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
+  'user.setPassword': ['password'],
+};
+
+/** The own-account fields `operation` may change without its permission (see OWN_ACCOUNT_OPERATIONS); null when none. */
+export function ownAccountFields(operation: string): readonly string[] | null {
+  return Object.hasOwn(OWN_ACCOUNT_OPERATIONS, operation) ? (OWN_ACCOUNT_OPERATIONS[operation] ?? null) : null;
+}
+
 export type OperationRequirement =
   | { kind: 'permission'; permission: Permission }
   | { kind: 'none' }
