@@ -2,9 +2,9 @@
 // county demo data: the first administrator creates a person and an
 // Außendienst account assigned to one accommodation; Außendienst signs in,
 // checks the person in on a free place of that accommodation from the bed
-// board, and is refused a list export with the missing permission named
-// (nothing downloaded, no access event written); Administration signs in
-// again and finds the Einzug in the Protokoll, attributed to the field user.
+// board, and finds the list exports disabled with the missing permission
+// named (nothing downloaded, nothing written); Administration signs in again
+// and finds the Einzug in the Protokoll, attributed to the field user.
 // Screenshots: test-results/screenshots/roles-*.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -166,8 +166,12 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
     await screenshot(page, 'roles-field-board');
   });
 
-  step('Außendienst is refused a list export, with the missing permission named, and nothing is written', async () => {
-    const before = await countIndexedDb(page, ['accessLog', 'audit', 'outbox']);
+  step('Außendienst cannot export lists: the buttons are disabled and name the missing permission; nothing is written', async () => {
+    // Since the permission gates on the pages, the refusal happens in the UI:
+    // no attempt reaches the repository, so no 'denied' access event either
+    // (an attempt that does reach it is refused and recorded: test/integration/audit/denied-access.test.ts).
+    const tables = ['accessLog', 'audit', 'outbox', 'stays'];
+    const before = await countIndexedDb(page, tables);
     await nav('Berichte').click();
     await h1('Berichte').waitFor();
     let downloaded = false;
@@ -175,14 +179,19 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
       downloaded = true;
     });
     await main().getByRole('button', { name: 'Anzeigen' }).click();
-    await main().getByRole('button', { name: 'Als PDF speichern' }).first().click();
-    const message = page.getByText('Keine Berechtigung: Ihnen fehlt „Listen exportieren“.');
-    await message.first().waitFor();
+    for (const name of ['Als PDF speichern', 'Als Excel speichern', 'Drucken']) {
+      const button = main().getByRole('button', { name, exact: true });
+      await button.waitFor();
+      assert.equal(await button.isDisabled(), true, `${name} is disabled`);
+    }
+    // The disabled button's wrapper carries the tooltip with the permission's name.
+    await main().getByRole('button', { name: 'Als PDF speichern', exact: true }).locator('xpath=..').hover();
+    await page.getByRole('tooltip', { name: 'Ihnen fehlt die Berechtigung „Listen exportieren“.' }).waitFor();
     await screenshot(page, 'roles-export-refused');
-    // Give a download that should not happen the chance to start.
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(500);
     assert.equal(downloaded, false, 'no file was produced');
-    assert.deepEqual(await countIndexedDb(page, ['accessLog', 'audit', 'outbox']), before);
+    assert.deepEqual(await countIndexedDb(page, tables), before);
+    assert.deepEqual(await deniedAccessEvents(page), [], 'no attempt reached the repository');
   });
 
   step('Administration signs in and finds the Einzug in the Protokoll, done by the field user', async () => {
@@ -196,6 +205,8 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
     }, 15_000);
     const text = squash(await row.first().innerText());
     assert.ok(text.includes(accommodation), text);
+    // The gate stopped the export before any attempt: no refusal is listed.
+    assert.equal(await grid.getByRole('row').filter({ hasText: 'Abgelehnt:' }).count(), 0);
     await row.first().click();
     const detail = page.getByRole('region', { name: /Einzug/ });
     await detail.first().waitFor();
@@ -203,6 +214,38 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
     assert.deepEqual(problems.errors, [], `page errors: ${problems.errors.join('\n')}`);
   });
 });
+
+interface DeniedEvent {
+  id: string;
+  userName: string;
+  subject: string;
+  description: string;
+  deniedPermission?: string;
+}
+
+/** The access events of kind 'denied' as stored in the page's IndexedDB. */
+async function deniedAccessEvents(page: Page): Promise<DeniedEvent[]> {
+  // No named helper functions inside the page callback (see below).
+  return page.evaluate(
+    () =>
+      new Promise<DeniedEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('quartier');
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('accessLog', 'readonly').objectStore('accessLog').index('kind').getAll('denied');
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as DeniedEvent[]);
+          };
+          req.onerror = () => {
+            db.close();
+            reject(req.error ?? new Error('read failed'));
+          };
+        };
+      }),
+  );
+}
 
 /** The name (first column) of the first row of the Unterkünfte grid whose "frei" column is above 0. */
 async function firstAccommodationWithFreePlace(grid: Locator): Promise<string | null> {
