@@ -48,6 +48,7 @@ import { PermissionDeniedError } from '../auth/errors';
 import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
 import { assertAppendOnly } from '../../shared/audit/immutability';
 import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
+import { INLINE_STATE_FIELD, inlineStateOf, withoutInlineState } from '../../shared/sync/inlineState';
 import type { QuartierDb } from './db';
 
 /** syncState keys owned by the repository. */
@@ -267,7 +268,10 @@ class WriteSession {
     };
     this.writer = {
       now,
-      get: async (t, id) => (await tableOf(t).get(id)) as never,
+      get: async (t, id) => {
+        const row = await tableOf(t).get(id);
+        return (row && withoutInlineState(row)) as never;
+      },
       put: async (t, record) => (await this.write(t, record as unknown as AnyRecord, 'put')) as never,
       patch: async (t, id, fields) => {
         const existing = await tableOf(t).get(id);
@@ -288,8 +292,14 @@ class WriteSession {
     assertEntityTable(table);
     if (typeof input.id !== 'string' || input.id.length === 0) throw new Error(`Datensatz ohne gültige ID in ${table}.`);
     const tbl = this.db.table<AnyRecord, Id>(table);
-    const existing = await tbl.get(input.id);
-    const next = withoutUndefined(structuredClone(input));
+    const stored = await tbl.get(input.id);
+    // The sync may keep a record's create-only merge state inside its row
+    // (shared/sync/inlineState.ts). It is the sync's bookkeeping, not data:
+    // never taken from the caller, kept as stored, and absent from the
+    // diff, the Change and the audit entry.
+    const syncState = inlineStateOf(stored);
+    const existing = stored && withoutInlineState(stored);
+    const next = withoutUndefined(structuredClone(withoutInlineState(input)));
     // Reviving a soft-deleted record (a full put of its earlier, live state,
     // or a patch clearing the flag) stores and sends `deleted: false`
     // explicitly. An absent flag would travel as null, a non-boolean other
@@ -304,7 +314,7 @@ class WriteSession {
     // Access events are evidence: created once, never changed or deleted (shared/audit).
     assertAppendOnly(table, input.id, existing, changed);
 
-    await tbl.put(next);
+    await tbl.put(syncState === undefined ? next : { ...next, [INLINE_STATE_FIELD]: syncState });
     const key = `${table}\u0000${input.id}`;
     let t = this.touched.get(key);
     if (!t) {

@@ -25,6 +25,7 @@ import {
 } from '../../shared/sync/conflicts';
 import { vectorCovers, type SeqVector } from '../../shared/sync/format';
 import { createHlc, DEFAULT_MAX_DRIFT_MS, hlcToString, parseHlc, receive, type Hlc } from '../../shared/sync/hlc';
+import { inlineStateOf, isInlineState, rowWithState, withoutInlineState } from '../../shared/sync/inlineState';
 import { baseForOp, mergeOp, type PlainRecord, type SyncRecordState } from '../../shared/sync/merge';
 import type { QuartierDb } from '../db/db';
 import { SYNC_KEYS, writeScope } from '../db/repository';
@@ -121,8 +122,8 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     }
     const records = new Map<string, Rec | undefined>();
     const states = new Map<string, SyncRecordState | undefined>();
-    const before = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
-    for (const k of optimistic.keys()) before.set(k, { record: undefined, state: undefined });
+    const before = new Map<string, Loaded>();
+    for (const k of optimistic.keys()) before.set(k, { record: undefined, state: undefined, stateRow: false });
     for (const [table, idSet] of wanted) {
       const loaded = await loadRecords(db, table, [...idSet]);
       for (const [k, entry] of loaded) {
@@ -231,7 +232,8 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
       list.push(k);
     }
     for (const [table, keys] of addByTable) {
-      const existing = await addNew(db, table, keys.map((k) => records.get(k)!));
+      // Added with their final merge state (inline when create-only): no second row.
+      const existing = await addNew(db, table, keys.map((k) => rowWithState(records.get(k)!, settleState(table, records.get(k)!, states.get(k)!))));
       const redo = keys.filter((_, i) => existing.has(i));
       const redoSet = new Set(redo);
       for (const k of keys) if (!redoSet.has(k)) added.add(k);
@@ -253,6 +255,7 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
     const conflictIndex = new Set(await getState<string[]>(db, SK.conflictScopes, []));
     const recordsByTable = new Map<EntityTable, Rec[]>();
     const metaRows: { key: string; value: unknown }[] = [];
+    const metaDeletes: string[] = [];
     const scopes = new Set<string>();
     for (const k of dirty) {
       const [, table] = k.split(':') as [string, EntityTable];
@@ -267,18 +270,25 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
         if (s.startsWith('rec:') && !st.f && !conflictIndex.has(s)) continue;
         scopes.add(s);
       }
-      if (table === 'stays' || table === 'beds') st.sc = now;
-      else delete st.sc;
+      settleState(table, rec, st);
+      // Create-only state goes inside the record row; per-field history in its meta: row.
+      const inline = isInlineState(st);
+      if (inline) {
+        // Stored in the older form (a meta: row): the row gives way to the inline state.
+        if (old?.stateRow) metaDeletes.push(k);
+      } else {
+        metaRows.push({ key: k, value: st });
+      }
       if (!added.has(k)) {
         let list = recordsByTable.get(table);
         if (!list) recordsByTable.set(table, (list = []));
-        list.push(rec);
+        list.push(inline ? rowWithState(rec, st) : rec);
       }
-      metaRows.push({ key: k, value: st });
       states.set(k, st);
     }
     for (const [table, list] of recordsByTable) await db.table(table).bulkPut(list);
     if (metaRows.length > 0) await db.syncState.bulkPut(metaRows);
+    if (metaDeletes.length > 0) await db.syncState.bulkDelete(metaDeletes);
 
     // 4. Conflicts of the touched scopes.
     await recomputeScopes(db, scopes, (table, id) => {
@@ -299,15 +309,44 @@ export async function ingestAndApply(db: QuartierDb, deviceId: string, remote: r
   });
 }
 
-/** Stored records of `table` with their merge state, keyed by metaKey. */
-async function loadRecords(db: QuartierDb, table: EntityTable, ids: string[]): Promise<Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>> {
-  const recs = await db.table<Rec, string>(table).bulkGet(ids);
-  // Merge state exists only next to a stored record: skip the lookup for new ones.
-  const existing = ids.filter((_, i) => recs[i] !== undefined);
-  const metas = existing.length > 0 ? await db.syncState.bulkGet(existing.map((id) => metaKey(table, id))) : [];
-  const metaById = new Map(existing.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
-  const out = new Map<string, { record: Rec | undefined; state: SyncRecordState | undefined }>();
-  ids.forEach((id, i) => out.set(metaKey(table, id), { record: recs[i], state: metaById.get(id) }));
+/** A stored record (without the reserved field) and its merge state. */
+interface Loaded {
+  record: Rec | undefined;
+  state: SyncRecordState | undefined;
+  /** The state was read from a meta: row (not inline in the record). */
+  stateRow: boolean;
+}
+
+/**
+ * Sets the conflict scopes a record is checked under (stays and beds only;
+ * see conflicts.ts) on its new merge state. Idempotent: called before a
+ * record is added and again when the batch's writes are collected.
+ */
+function settleState(table: EntityTable, rec: Rec, st: SyncRecordState): SyncRecordState {
+  if (table === 'stays' || table === 'beds') st.sc = scopesOf(table, rec);
+  else delete st.sc;
+  return st;
+}
+
+/**
+ * Stored records of `table` with their merge state, keyed by metaKey. The
+ * state is inline in the record row (create-only) or in a meta: row (per-field
+ * history, and every state written before inline states existed).
+ */
+async function loadRecords(db: QuartierDb, table: EntityTable, ids: string[]): Promise<Map<string, Loaded>> {
+  const rows = await db.table<Rec, string>(table).bulkGet(ids);
+  // Merge state exists only next to a stored record: skip the lookup for new
+  // ones and for records that carry it inline.
+  const inline = rows.map((r) => inlineStateOf(r));
+  const withRow = ids.filter((_, i) => rows[i] !== undefined && inline[i] === undefined);
+  const metas = withRow.length > 0 ? await db.syncState.bulkGet(withRow.map((id) => metaKey(table, id))) : [];
+  const metaById = new Map(withRow.map((id, i) => [id, metas[i]?.value as SyncRecordState | undefined]));
+  const out = new Map<string, Loaded>();
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    const fromRow = inline[i] === undefined ? metaById.get(id) : undefined;
+    out.set(metaKey(table, id), { record: row && withoutInlineState(row), state: inline[i] ?? fromRow, stateRow: fromRow !== undefined });
+  });
   return out;
 }
 
@@ -434,7 +473,8 @@ export async function recomputeAllConflicts(db: QuartierDb): Promise<void> {
     for (const scope of recordScopes) {
       const [, table, ...rest] = scope.split(':');
       const id = rest.join(':');
-      recCache.set(scope, await db.table<Rec, string>(table as EntityTable).get(id));
+      const row = await db.table<Rec, string>(table as EntityTable).get(id);
+      recCache.set(scope, row && withoutInlineState(row));
       scopes.add(scope);
     }
     // Clear everything first so stale rows cannot survive.

@@ -1,4 +1,5 @@
 // Read-only queries for the sync UI (safe inside Dexie live queries).
+import { withoutInlineState } from '../../shared/sync/inlineState';
 import type { Bed, Person, Room, Stay } from '../../shared/domain/model';
 import type { SyncConflict } from '../../shared/sync/conflicts';
 import { parseHlc } from '../../shared/sync/hlc';
@@ -55,7 +56,9 @@ export async function readConflictDetails(db: QuartierDb): Promise<ConflictDetai
     let record: Record<string, unknown> | undefined;
     if (conflict.kind === 'field' || conflict.kind === 'edit-delete') {
       const ref = conflict.refs[0];
-      if (ref) record = (await db.table(ref.table).get(ref.id)) as Record<string, unknown> | undefined;
+      const row = ref ? ((await db.table(ref.table).get(ref.id)) as Record<string, unknown> | undefined) : undefined;
+      // The reserved merge-state field is bookkeeping, never shown.
+      if (row) record = withoutInlineState(row);
     } else {
       for (const ref of conflict.refs) {
         const stay = (await db.table('stays').get(ref.id)) as Stay | undefined;

@@ -6,6 +6,7 @@ import type { AuditEntry, Bed, EntityTable, Stay } from '../../shared/domain/mod
 import { allConflicts } from '../../shared/sync/conflicts';
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import type { SnapshotPayload } from '../../shared/sync/format';
+import { inlineStateOf, isInlineState, rowWithState, withoutInlineState } from '../../shared/sync/inlineState';
 import type { PlainRecord, SyncRecordState } from '../../shared/sync/merge';
 import type { QuartierDb } from '../db/db';
 import { writeScope } from '../db/repository';
@@ -14,9 +15,20 @@ import { CONFLICT_PREFIX, META_PREFIX, readVector, SK } from './apply';
 export async function buildSnapshot(db: QuartierDb, deviceId: string, createdAt: string): Promise<SnapshotPayload> {
   return db.transaction('r', writeScope(db), async () => {
     const tables: SnapshotPayload['tables'] = {};
-    for (const t of ENTITY_TABLES) tables[t] = await db.table(t).toArray();
     const metaRows = await db.syncState.where('key').startsWith(META_PREFIX).toArray();
     const meta: [string, SyncRecordState][] = metaRows.map((r) => [r.key.slice(META_PREFIX.length), r.value as SyncRecordState]);
+    // The file format keeps every merge state in `meta` (readers of any
+    // version understand it): a state stored inline in the record row moves
+    // there, and the records go out without the reserved field.
+    for (const t of ENTITY_TABLES) {
+      const rows = (await db.table(t).toArray()) as PlainRecord[];
+      tables[t] = rows.map((row) => {
+        const state = inlineStateOf(row);
+        if (state === undefined) return row;
+        meta.push([`${t}:${row.id}`, state]);
+        return withoutInlineState(row);
+      });
+    }
     const audit = await db.audit.toArray();
     return { v: 1, deviceId, createdAt, vector: await readVector(db), tables, meta, audit };
   });
@@ -42,8 +54,27 @@ export async function loadSnapshot(db: QuartierDb, snap: SnapshotPayload): Promi
     recordRefs.push({ table, record, state: metaByKey.get(key) });
   }
   const conflicts = allConflicts({ stays: (snap.tables.stays ?? []) as Stay[], beds: (snap.tables.beds ?? []) as Bed[] }, recordRefs);
+  // A create-only state goes inside its record row: one row per record
+  // instead of two (the separate meta: rows doubled the writes of a join).
+  const inlined = new Set<string>();
+  const tableRows: [EntityTable, PlainRecord[]][] = [];
+  for (const [table, rows] of Object.entries(snap.tables) as [EntityTable, PlainRecord[]][]) {
+    tableRows.push([
+      table,
+      rows.map((r) => {
+        // A snapshot never carries the reserved field; one that does is not trusted with it.
+        const record = withoutInlineState(r);
+        const key = `${table}:${record.id}`;
+        const state = metaByKey.get(key);
+        if (state === undefined || !isInlineState(state)) return record;
+        inlined.add(key);
+        return rowWithState(record, state);
+      }),
+    ]);
+  }
+  const metaRows = inlined.size === 0 ? snap.meta : snap.meta.filter(([k]) => !inlined.has(k));
   await db.transaction('rw', writeScope(db), async () => {
-    for (const [table, rows] of Object.entries(snap.tables) as [EntityTable, unknown[]][]) {
+    for (const [table, rows] of tableRows) {
       for (let i = 0; i < rows.length; i += CHUNK) await db.table(table).bulkPut(rows.slice(i, i + CHUNK));
     }
     // The history comes along. Entries are immutable and ids are unique, so
@@ -51,8 +82,8 @@ export async function loadSnapshot(db: QuartierDb, snap: SnapshotPayload): Promi
     // (A local entry may be scrubbed by a retention run; the snapshot's copy must not undo that.)
     const audit = snap.audit ?? [];
     for (let i = 0; i < audit.length; i += CHUNK) await addMissing(db, audit.slice(i, i + CHUNK));
-    for (let i = 0; i < snap.meta.length; i += CHUNK) {
-      await db.syncState.bulkPut(snap.meta.slice(i, i + CHUNK).map(([k, v]) => ({ key: META_PREFIX + k, value: v })));
+    for (let i = 0; i < metaRows.length; i += CHUNK) {
+      await db.syncState.bulkPut(metaRows.slice(i, i + CHUNK).map(([k, v]) => ({ key: META_PREFIX + k, value: v })));
     }
     const vector = { ...(await readVector(db)) };
     for (const [dev, seq] of Object.entries(snap.vector)) vector[dev] = Math.max(vector[dev] ?? 0, seq);

@@ -19,6 +19,7 @@
 import type { EntityTable, Id } from '../domain/model';
 import type { RecordOp } from './change';
 import { canonicalJson } from './hash';
+import { INLINE_STATE_FIELD, withoutInlineState } from './inlineState';
 
 /** One version of a field: its HLC stamp (the node part is the device) and value. */
 export interface FieldWrite {
@@ -116,8 +117,10 @@ export function mergeOp(table: EntityTable, recordIn: PlainRecord | undefined, s
   // all fields; per-field entries appear only when a field is overwritten.
   // (A local create arrives here with the record already written.)
   if (!stateIn && op.kind === 'upsert' && op.created && (!op.base || Object.keys(op.base).length === 0)) {
-    if (!recordIn) return { record: { ...op.fields, id: op.id }, state: { c: hlc }, changed: true };
-    const created: PlainRecord = { ...recordIn, ...op.fields, id: op.id };
+    // The reserved field (the local store's merge state) is never data: a change carrying it does not set it.
+    const opFields = withoutInlineState(op.fields);
+    if (!recordIn) return { record: { ...opFields, id: op.id }, state: { c: hlc }, changed: true };
+    const created: PlainRecord = { ...recordIn, ...opFields, id: op.id };
     return { record: created, state: { c: hlc }, changed: !sameValue(recordIn, created) };
   }
 
@@ -139,7 +142,7 @@ export function mergeOp(table: EntityTable, recordIn: PlainRecord | undefined, s
   const isDelete = fields.deleted === true;
   const known = isDelete ? [...new Set(Object.values(base).flat())].sort() : undefined;
   for (const [field, value] of Object.entries(fields)) {
-    if (field === 'id') continue;
+    if (field === 'id' || field === INLINE_STATE_FIELD) continue;
     const previous = fieldHeads(recordIn, stateIn, field);
     const oldMeta = stateIn?.f?.[field];
     const superseded = new Set<string>(oldMeta?.s ?? []);

@@ -46,6 +46,7 @@ import { planStructure } from '../../../shared/occupancy/planners/structure';
 import { ENTITY_TABLES, type Accommodation, type AuditEntry } from '../../../shared/domain/model';
 import { FIXTURE_TODAY } from '../../unit/reports/fixture';
 import { ADMIN, datasetOf, seededDb, ticking } from './fixture';
+import { withoutInlineState } from '../../../shared/sync/inlineState';
 
 const TODAY = FIXTURE_TODAY; // 2026-03-01
 
@@ -404,8 +405,9 @@ describe('every operation writes audit entries', () => {
       for (const a of audit) {
         expect(a).toMatchObject({ user: ADMIN.user, deviceId: ADMIN.deviceId, userId: 'u-admin', operation, at: change.at, changeId: change.changeId });
         expect((ENTITY_TABLES as readonly string[]).includes(a.entity)).toBe(true);
-        // after = the record as stored now; before = null for a created record, else the earlier state of the same record.
-        const stored: unknown = await db.table(a.entity).get(a.entityId);
+        // after = the record as stored now (without the sync's merge-state bookkeeping, shared/sync/inlineState.ts);
+        // before = null for a created record, else the earlier state of the same record.
+        const stored: unknown = withoutInlineState((await db.table(a.entity).get(a.entityId)) as object);
         const omit = (r: unknown) => Object.fromEntries(Object.entries(r as Record<string, unknown>).filter(([k]) => !(c.scrubbed ?? []).includes(k)));
         expect(omit(a.after)).toEqual(omit(stored));
         if (a.before !== null) {
