@@ -13,7 +13,8 @@ import { disposeOccupancyStore } from '../../../renderer/features/occupancy-data
 import { recordAccessEvent } from '../../../renderer/features/audit/recordAccess';
 import { updatePerson } from '../../../renderer/features/operations/commands';
 import { personToInput } from '../../../renderer/features/operations/personSchema';
-import { letterReprintEvent } from '../../../shared/audit/descriptions';
+import { letterReprintEvent, reportExportEvent } from '../../../shared/audit/descriptions';
+import { PermissionDeniedError } from '../../../renderer/auth/errors';
 import AuditPage from '../../../renderer/pages/audit';
 import { fixtureDataset } from '../../unit/reports/fixture';
 import { signInAs, signOutForTest } from '../../support/session';
@@ -76,6 +77,29 @@ describe('Protokoll page', () => {
     const grid = screen.getByRole('grid');
     await waitFor(() => expect(within(grid).queryByText('Person geändert')).toBeNull(), { timeout: 5000 });
     expect(within(grid).getByText('Schreiben ausgegeben')).toBeInTheDocument();
+  });
+
+  it('shows a refused export as „Abgelehnt: <Berechtigung>“, by whom, and the filter selects refusals alone', async () => {
+    const field: WriteContext = { user: 'Herr Außendienst', deviceId: 'dev-ui-2', actor: { userId: 'u-field', role: 'field', accommodationIds: ['a1'] } };
+    await expect(recordAccessEvent(db, field, reportExportEvent('occupancyList', 'Belegungsliste', 'Stichtag 01.03.2026', 'xlsx'))).rejects.toBeInstanceOf(PermissionDeniedError);
+    signInAs('admin');
+    const user = userEvent.setup();
+    renderPage();
+    await screen.findByText('3 Einträge', {}, { timeout: 5000 });
+    const grid = screen.getByRole('grid');
+    const refused = within(grid).getByText('Abgelehnt: Listen exportieren').closest('[role="row"]') as HTMLElement;
+    expect(refused).toHaveTextContent('Herr Außendienst');
+    expect(refused).toHaveTextContent('Abgelehnter Zugriff');
+    expect(refused).toHaveTextContent('Abgelehnt, fehlende Berechtigung „Listen exportieren“: Belegungsliste – Stichtag 01.03.2026 (Excel)');
+
+    await user.click(screen.getByRole('combobox', { name: 'Vorgang' }));
+    await user.click(await screen.findByRole('option', { name: 'Abgelehnter Zugriff' }));
+    await screen.findByText('1 Eintrag', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(grid).queryByText('Person geändert')).toBeNull(), { timeout: 5000 });
+    await user.click(within(grid).getByText('Abgelehnt: Listen exportieren'));
+    const drawer = await screen.findByRole('region', { name: 'Abgelehnt: Listen exportieren' });
+    expect(drawer).toHaveTextContent('report.occupancyList.xlsx');
+    expect(drawer).toHaveTextContent('u-field');
   });
 
   it('is closed to a role without audit:read', () => {
