@@ -210,6 +210,8 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
     await row.first().click();
     const detail = page.getByRole('region', { name: /Einzug/ });
     await detail.first().waitFor();
+    // Let the drawer finish sliding in (a screenshot mid-transition cuts it off).
+    await page.waitForTimeout(400);
     await screenshot(page, 'roles-protocol');
     assert.deepEqual(problems.errors, [], `page errors: ${problems.errors.join('\n')}`);
   });

@@ -95,7 +95,7 @@ function ProtocolView({ db }: { db: QuartierDb }) {
     () => [
       { field: 'at', headerName: t('columns.at'), width: 150, valueFormatter: (v: string) => formatDateTime(v) },
       { field: 'user', headerName: t('columns.user'), width: 150 },
-      { field: 'operation', headerName: t('columns.operation'), width: 190, valueGetter: (_v, r) => operationLabel(r) },
+      { field: 'operation', headerName: t('columns.operation'), width: 230, valueGetter: (_v, r) => operationLabel(r) },
       {
         field: 'record',
         headerName: t('columns.record'),
