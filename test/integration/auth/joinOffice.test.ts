@@ -50,9 +50,10 @@ function stepsOf(l: Laptop): JoinSteps & { kept: string | null } {
         l.passphrase = before;
       }
     },
-    keepPassphrase: async (p: string) => {
+    keepPassphrase: (p: string) => {
       steps.kept = p;
       l.passphrase = p;
+      return Promise.resolve();
     },
     syncPass: () => l.sync(),
   };
