@@ -1,15 +1,20 @@
 // First start. Step 1, whenever no user exists: the first administrator
-// (renderer/auth/FirstAdminForm), who is then signed in. Step 2, "Willkommen
+// (renderer/auth/FirstAdminForm), who is then signed in — or, for another
+// laptop of an office that already uses Quartier, „Mit der gemeinsamen Ablage
+// verbinden“ (renderer/auth/JoinOfficeForm): the office's users and data come
+// from the share and the sign-in screen follows (no duplicate administrator). Step 2, "Willkommen
 // bei Quartier": offered once, when the local database holds no county data
 // and no choice was made before. Demo data (county scale) loads with a
 // determinate progress bar and can be cancelled; "Leer starten" just
 // remembers the choice.
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, Typography } from '@mui/material';
+import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FirstAdminForm } from '../auth/FirstAdminForm';
+import { JoinOfficeForm } from '../auth/JoinOfficeForm';
 import { useSession } from '../auth/session';
 import { hasUsers } from '../auth/users';
 import { getDb } from '../db/db';
@@ -29,6 +34,7 @@ export function FirstStartDialog() {
   const { state, start, cancel } = useDemoLoader();
   const titleId = useId();
   const textId = useId();
+  const [joining, setJoining] = useState(false);
 
   useEffect(() => {
     if (firstStart !== 'unknown') return;
@@ -69,11 +75,38 @@ export function FirstStartDialog() {
 
   const loading = state.phase === 'loading';
 
+  const joined = async (users: number) => {
+    // The office's data came with the share: no demo/empty question afterwards.
+    await finish('empty');
+    notify(ta('join.joined', { count: users }));
+  };
+
   if (usersExist === false) {
     return (
       <Dialog open aria-labelledby={titleId} aria-describedby={textId} maxWidth="sm" fullWidth>
-        <DialogTitle id={titleId}>{ta('firstAdmin.title')}</DialogTitle>
-        <FirstAdminForm textId={textId} />
+        <DialogTitle id={titleId}>{joining ? ta('join.title') : ta('firstAdmin.title')}</DialogTitle>
+        {joining ? (
+          <JoinOfficeForm onBack={() => setJoining(false)} onJoined={(n) => void joined(n)} />
+        ) : (
+          <>
+            <Box sx={{ px: 3, pt: 1 }}>
+              <Alert
+                // A hint, not an error: no role="alert" announcement.
+                role="note"
+                severity="info"
+                icon={<CloudSyncOutlined />}
+                action={
+                  <Button color="inherit" size="small" onClick={() => setJoining(true)}>
+                    {ta('join.choose')}
+                  </Button>
+                }
+              >
+                {ta('join.chooseHint')}
+              </Alert>
+            </Box>
+            <FirstAdminForm textId={textId} />
+          </>
+        )}
       </Dialog>
     );
   }
