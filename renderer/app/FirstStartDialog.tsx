@@ -95,13 +95,13 @@ export function FirstStartDialog() {
                 role="note"
                 severity="info"
                 icon={<CloudSyncOutlined />}
-                action={
-                  <Button color="inherit" size="small" onClick={() => setJoining(true)}>
-                    {ta('join.choose')}
-                  </Button>
-                }
               >
                 {ta('join.chooseHint')}
+                <Box sx={{ mt: 1 }}>
+                  <Button variant="outlined" color="info" size="small" onClick={() => setJoining(true)}>
+                    {ta('join.choose')}
+                  </Button>
+                </Box>
               </Alert>
             </Box>
             <FirstAdminForm textId={textId} />

@@ -331,3 +331,22 @@ export async function signInAsAdminIfAsked(page: Page, timeoutMs = 30_000): Prom
   await form.or(account).first().waitFor({ timeout: timeoutMs });
   if (await form.isVisible()) await signIn(page, E2E_ADMIN.login, E2E_ADMIN.password, timeoutMs);
 }
+
+/**
+ * First start on a second laptop: „Mit der gemeinsamen Ablage verbinden“
+ * with the organisation passphrase (the share folder field is prefilled from
+ * the server's share). Resolves with the refusal text, or null when the
+ * sign-in screen followed.
+ */
+export async function joinOfficeViaFirstStart(page: Page, passphrase: string, timeoutMs = 60_000): Promise<string | null> {
+  const first = page.getByRole('dialog', { name: 'Erste Administration anlegen' });
+  const join = page.getByRole('dialog', { name: 'Mit der gemeinsamen Ablage verbinden' });
+  await first.or(join).first().waitFor({ timeout: timeoutMs });
+  if (await first.isVisible()) await first.getByRole('button', { name: 'Mit der gemeinsamen Ablage verbinden' }).click();
+  await join.getByLabel(labelled('Passwort der Organisation')).fill(passphrase);
+  await join.getByRole('button', { name: 'Verbinden' }).click();
+  const refusal = join.getByRole('alert');
+  const signInForm = page.getByRole('region', { name: 'Anmelden' });
+  await refusal.or(signInForm).first().waitFor({ timeout: timeoutMs });
+  return (await refusal.isVisible()) ? refusal.innerText() : null;
+}
