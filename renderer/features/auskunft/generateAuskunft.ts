@@ -9,6 +9,7 @@ import { formatDateTimeDe } from '../../../shared/reports/format';
 import type { QuartierDb } from '../../db/db';
 import type { WriteContext } from '../../db/repository';
 import { recordAccessEvent } from '../audit/recordAccess';
+import { withoutInlineState } from '../../../shared/sync/inlineState';
 
 export interface AuskunftFiles {
   records: AuskunftRecords;
@@ -59,17 +60,19 @@ export async function loadAuskunftSources(db: QuartierDb, personId: Id): Promise
     // One key-range read per record (plain getAll), not an anyOf cursor over the whole index.
     const audit = (await Promise.all(related.map((id) => db.audit.where('entityId').equals(id).toArray()))).flat();
     const present = <T,>(list: (T | undefined)[]) => list.filter((x): x is T => x !== undefined);
+    // Records as the person sees them: without the sync's merge-state bookkeeping (shared/sync/inlineState.ts).
+    const clean = <T extends object>(list: readonly T[]) => list.map((r) => withoutInlineState(r));
     return {
-      persons,
-      households: household ? [household] : [],
-      stays,
-      allocations,
-      letters,
-      accessLog,
-      accommodations: present(accommodations),
-      rooms: present(rooms),
-      beds: present(beds),
-      municipalities: present(municipalities),
+      persons: clean(persons),
+      households: household ? clean([household]) : [],
+      stays: clean(stays),
+      allocations: clean(allocations),
+      letters: clean(letters),
+      accessLog: clean(accessLog),
+      accommodations: clean(present(accommodations)),
+      rooms: clean(present(rooms)),
+      beds: clean(present(beds)),
+      municipalities: clean(present(municipalities)),
       audit,
     };
   });

@@ -6,6 +6,7 @@
 import type { Allocation, Household, Id, IsoDate, LetterLogEntry, Person, Stay } from '../../../shared/domain/model';
 import type { DueEntry, RetentionPolicy } from '../../../shared/retention';
 import type { QuartierDb } from '../../db/db';
+import { withoutInlineState } from '../../../shared/sync/inlineState';
 
 export const ARCHIVE_FORMAT = 'quartier-retention-archive';
 
@@ -36,7 +37,9 @@ export async function buildArchive(db: QuartierDb, due: readonly DueEntry[], asO
     const allocations = (await db.allocations.toArray()).filter((a) => a.personIds.some((id) => idSet.has(id)));
     const letters = (await db.letters.toArray()).filter((l) => l.personIds.some((id) => idSet.has(id)));
     stays.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.from < b.from ? -1 : 1));
-    return { format: ARCHIVE_FORMAT, version: 1, createdAt, asOf, policy, due: [...due], persons, households, stays, allocations, letters };
+    // Records without the sync's merge-state bookkeeping (shared/sync/inlineState.ts): the archive holds data only.
+    const clean = <T extends object>(list: readonly T[]) => list.map((r) => withoutInlineState(r));
+    return { format: ARCHIVE_FORMAT, version: 1, createdAt, asOf, policy, due: [...due], persons: clean(persons), households: clean(households), stays: clean(stays), allocations: clean(allocations), letters: clean(letters) };
   });
 }
 

@@ -15,6 +15,9 @@ import { QuartierDb } from '../../../renderer/db/db';
 import { runOperation, type WriteContext } from '../../../renderer/db/repository';
 import { ingestAndApply, listConflicts, META_PREFIX, metaKey } from '../../../renderer/sync/apply';
 import { buildSnapshot, loadSnapshot } from '../../../renderer/sync/snapshot';
+import { loadAuskunftSources } from '../../../renderer/features/auskunft/generateAuskunft';
+import { buildArchive } from '../../../renderer/features/retention/archive';
+import { DEFAULT_RETENTION_POLICY } from '../../../shared/retention/policy';
 
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -149,6 +152,21 @@ describe('merge state inside the record row', () => {
     // The local create now has its create stamp inline, no meta: row.
     expect((await rawRow(db, 'persons', 'p-9'))?.[INLINE_STATE_FIELD]).toEqual({ c: created.change!.hlc });
     expect(await metaRow(db, 'persons', 'p-9')).toBeUndefined();
+  });
+
+  it('exports that pass whole records on (Auskunft, retention archive) never show the reserved field', async () => {
+    const db = await freshDb();
+    await ingestAndApply(db, ME, [a1, a2, s1], { nowMs: NOW });
+    expect((await rawRow(db, 'persons', 'p-1'))?.[INLINE_STATE_FIELD]).toBeDefined();
+    const sources = await loadAuskunftSources(db, 'p-1');
+    expect(sources.persons).toHaveLength(1);
+    expect(sources.stays).toHaveLength(1);
+    expect(JSON.stringify(sources)).not.toContain(INLINE_STATE_FIELD);
+    const due = [{ personId: 'p-1', fileNumber: 'AZ-1', familyName: 'Aslan', givenName: 'Ada', householdId: null, closedOn: '2019-01-01', dueOn: '2025-01-01' }];
+    const archive = await buildArchive(db, due as never, '2026-01-01', { ...DEFAULT_RETENTION_POLICY }, 'x');
+    expect(archive.persons).toHaveLength(1);
+    expect(archive.stays).toHaveLength(1);
+    expect(JSON.stringify(archive)).not.toContain(INLINE_STATE_FIELD);
   });
 
   it('reads databases in the older form (a meta: row per record) and ends like the new form', async () => {
