@@ -35,7 +35,11 @@
 //   6. own account: a role without the permission of an operation listed in
 //      OWN_ACCOUNT_OPERATIONS ('user.setPassword') may still run it when the
 //      body writes nothing but the listed fields of the actor's OWN user
-//      record (everyone may change their own password).
+//      record (everyone may change their own password);
+//   7. a new access event must be of a kind its operation records (see
+//      ACCESS_KINDS_BY_OPERATION in shared/audit/immutability.ts) and name
+//      the acting user: no operation can forge a policy event or an access
+//      in someone else's name.
 // A refusal throws PermissionDeniedError; it aborts the transaction, so
 // nothing at all is written. applyWithoutOutbox is NOT checked: it applies
 // changes another laptop already made under its own user's permissions (a
@@ -46,7 +50,7 @@ import type { AuditEntry, EntityByTable, EntityTable, Id, IsoTimestamp, RecordMe
 import { ENTITY_TABLES } from '../../shared/domain/model';
 import { PermissionDeniedError } from '../auth/errors';
 import type { Change, DeleteOp, OutboxEntry, RecordOp, UpsertOp } from '../../shared/sync/change';
-import { assertAppendOnly } from '../../shared/audit/immutability';
+import { assertAccessEventFits, assertAppendOnly } from '../../shared/audit/immutability';
 import { createHlc, hlcToString, parseHlc, receive, tick, type Hlc, type ReceiveResult } from '../../shared/sync/hlc';
 import { INLINE_STATE_FIELD, inlineStateOf, withoutInlineState } from '../../shared/sync/inlineState';
 import type { QuartierDb } from './db';
@@ -146,6 +150,10 @@ export async function runOperation(
     if (!required) assertOnlyAccessEvents(session.touchedRecords());
     else if (actor && ownOnly) assertOwnAccountOnly(actor, required, ownOnly, session.touchedRecords());
     else if (actor && isScopedRole(actor.role)) await checkScope(db, actor, session.touchedRecords());
+    // Point 7: a new access event must fit the operation and name the actor.
+    for (const t of session.touchedRecords()) {
+      if (t.table === 'accessLog' && t.before === null) assertAccessEventFits(operation, ctx.actor.userId, t.after as { kind?: unknown; userId?: unknown });
+    }
     const ops = session.ops();
     if (ops.length === 0) return { change: null, ops, audit: [] };
 

@@ -26,3 +26,41 @@ export function assertAppendOnly(table: string, id: string, existing: unknown, c
   if (changedFieldNames.length === 0) return;
   throw new AppendOnlyViolationError(table, id);
 }
+
+/**
+ * Which access-event kinds each operation may create. Several of these
+ * operations need no permission (recording a sign-in or a refusal), so
+ * without this rule they could be used to write ANY access event — e.g. a
+ * retention policy event, which would put new deletion periods in force on
+ * every laptop. An operation not listed may create no access event at all.
+ */
+export const ACCESS_KINDS_BY_OPERATION: Readonly<Record<string, readonly string[]>> = {
+  'access.export': ['export'],
+  'access.letter': ['letter'],
+  'access.auskunft': ['auskunft'],
+  'access.signIn': ['signIn'],
+  'access.signInFailed': ['signInFailed'],
+  'access.denied': ['denied'],
+  'settings.update': ['retention'],
+  'retention.run': ['retention'],
+};
+
+export class AccessEventMismatchError extends Error {
+  constructor(readonly operation: string, readonly kind: string) {
+    super(`Der Vorgang „${operation}“ darf keinen Zugriff der Art „${kind}“ protokollieren.`);
+    this.name = 'AccessEventMismatchError';
+  }
+}
+
+/**
+ * Throws unless a NEW access event fits the operation that writes it: its
+ * kind is one the operation may record, and it names the acting user (a
+ * failed sign-in of an unknown login acts as the empty user id), so nobody
+ * can record an access in somebody else's name.
+ */
+export function assertAccessEventFits(operation: string, actorUserId: string, event: { kind?: unknown; userId?: unknown }): void {
+  const kinds = ACCESS_KINDS_BY_OPERATION[operation] ?? [];
+  const kind = typeof event.kind === 'string' ? event.kind : String(event.kind);
+  if (!kinds.includes(kind)) throw new AccessEventMismatchError(operation, kind);
+  if (event.userId !== actorUserId) throw new AccessEventMismatchError(operation, kind);
+}

@@ -4,7 +4,8 @@
 // real commands. Inactive, demoted and unknown users.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasPermission, knownOperations, permissionForOperation } from '../../../shared/auth/permissions';
-import { ROLES, type Role, type User } from '../../../shared/domain/model';
+import { ACCESS_KINDS_BY_OPERATION } from '../../../shared/audit/immutability';
+import { ROLES, type AccessEventKind, type Role, type User } from '../../../shared/domain/model';
 import { PermissionDeniedError } from '../../../renderer/auth/errors';
 import type { QuartierDb } from '../../../renderer/db/db';
 import { runOperation, type Actor, type WriteContext, type Writer } from '../../../renderer/db/repository';
@@ -29,11 +30,13 @@ function ctxOf(actor: Actor): WriteContext {
 
 let seq = 0;
 /** A write that fits the operation's permission, inside the flat (assigned to the Außendienst actor). */
-async function typicalWrite(w: Writer, operation: string): Promise<void> {
+async function typicalWrite(w: Writer, operation: string, actor: Actor): Promise<void> {
   const req = permissionForOperation(operation);
   const n = ++seq;
   if (req.kind === 'none') {
-    await w.put('accessLog', { id: `ev-${n}`, at: w.now, kind: 'signIn', userId: '', userName: '', deviceId: 'dev-auth', subject: 'signIn', description: 'x', personIds: [] });
+    // The access event this operation records (its kind and the actor's id, as the repository demands).
+    const kind = ACCESS_KINDS_BY_OPERATION[operation]![0] as AccessEventKind;
+    await w.put('accessLog', { id: `ev-${n}`, at: w.now, kind, userId: actor.userId, userName: '', deviceId: 'dev-auth', subject: kind, description: 'x', personIds: [], ...(kind === 'denied' ? { deniedPermission: 'export:lists' } : {}) });
     return;
   }
   if (req.kind !== 'permission') throw new Error(`unknown ${operation}`);
@@ -69,7 +72,7 @@ describe('each role × each operation', () => {
         const req = permissionForOperation(operation);
         const expected = req.kind === 'none' || (req.kind === 'permission' && hasPermission(role, req.permission));
         const before = await snapshot(db);
-        const attempt = runOperation(db, ctxOf(actor), operation, (w) => typicalWrite(w, operation));
+        const attempt = runOperation(db, ctxOf(actor), operation, (w) => typicalWrite(w, operation, actor));
         if (expected) {
           const { change } = await attempt;
           expect(change?.operation, `${role} ${operation}`).toBe(operation);
