@@ -163,6 +163,8 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
     const afterCounts = await countIndexedDb(page, ['stays', 'audit']);
     assert.equal(afterCounts.stays, (before.stays ?? 0) + 1, 'one stay written');
     assert.ok((afterCounts.audit ?? 0) > (before.audit ?? 0), 'the Einzug is audited');
+    // The board catches up with the write (its read model is rebuilt shortly after).
+    await main().getByRole('button', { name: new RegExp(`: belegt.*${PERSON.family}, ${PERSON.given}`) }).first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'roles-field-board');
   });
 
