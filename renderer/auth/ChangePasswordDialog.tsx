@@ -1,12 +1,12 @@
 // "Passwort ändern" from the account menu: the signed-in user's own password
 // (old password, new one twice). Any role may do this (changeOwnPassword).
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../shared/auth/password';
 import { getDb, type QuartierDb } from '../db/db';
 import { notify } from '../state/ui';
-import { authErrorText } from './authErrorText';
+import { AuthFormError, useAuthSubmit } from './useAuthSubmit';
 import { PasswordField } from './PasswordField';
 import { useSession } from './session';
 import { changeOwnPassword, type AuthCommandOptions } from './users';
@@ -17,27 +17,15 @@ export function ChangePasswordDialog({ onClose, db = getDb(), options }: { onClo
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await changeOwnPassword(db, { oldPassword, newPassword, newPasswordRepeat: repeat }, options);
-      notify(t('ownPassword.changed'));
-      onClose();
-    } catch (err) {
-      setError(authErrorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    await changeOwnPassword(db, { oldPassword, newPassword, newPasswordRepeat: repeat }, options);
+    notify(t('ownPassword.changed'));
+    onClose();
+  });
 
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="own-password-title">
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <DialogTitle id="own-password-title">{t('ownPassword.title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -52,11 +40,7 @@ export function ChangePasswordDialog({ onClose, db = getDb(), options }: { onClo
               helperText={t('ownPassword.help', { min: MIN_PASSWORD_LENGTH })}
             />
             <PasswordField label={t('ownPassword.repeat')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" />
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <AuthFormError error={error} />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>

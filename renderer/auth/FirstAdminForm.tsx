@@ -1,12 +1,12 @@
 // First start, step 1: the first administrator (name, login, password twice).
 // There is no default password and no way around this step: without a user
 // nobody could sign in on the next start.
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, DialogActions, DialogContent, DialogContentText, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { Button, DialogActions, DialogContent, DialogContentText, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../shared/auth/password';
 import { getDb, type QuartierDb } from '../db/db';
-import { authErrorText } from './authErrorText';
+import { AuthFormError, useAuthSubmit } from './useAuthSubmit';
 import { PasswordField } from './PasswordField';
 import { createFirstAdmin } from './users';
 
@@ -16,25 +16,13 @@ export function FirstAdminForm({ db = getDb(), textId, onCreated }: { db?: Quart
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await createFirstAdmin(db, { displayName, login, password, passwordRepeat: repeat });
-      onCreated?.();
-    } catch (err) {
-      setError(authErrorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    await createFirstAdmin(db, { displayName, login, password, passwordRepeat: repeat });
+    onCreated?.();
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <DialogContent>
         <DialogContentText id={textId} sx={{ mb: 2 }}>
           {t('firstAdmin.intro')}
@@ -51,11 +39,7 @@ export function FirstAdminForm({ db = getDb(), textId, onCreated }: { db?: Quart
             required
           />
           <PasswordField label={t('firstAdmin.repeat')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />
-          {error ? (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <AuthFormError error={error} />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>

@@ -1,12 +1,12 @@
 // The lock: an opaque full-screen dialog over the app (the page underneath
 // stays as it was). Only the password of the signed-in user unlocks;
 // "Abmelden" ends the session so someone else can sign in.
-import { useId, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Dialog, Paper, Stack, Typography } from '@mui/material';
+import { useId, useState } from 'react';
+import { Box, Button, Dialog, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { getDb, type QuartierDb } from '../db/db';
 import { ROLE_LABEL_KEY } from '../../shared/auth/permissions';
-import { authErrorText } from './authErrorText';
+import { AuthFormError, useAuthSubmit } from './useAuthSubmit';
 import { PasswordField } from './PasswordField';
 import { useSession } from './session';
 import { signOut, unlock } from './users';
@@ -17,24 +17,11 @@ export function LockScreen({ db = getDb() }: { db?: QuartierDb }) {
   const locked = useSession((s) => s.locked);
   const titleId = useId();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    await unlock(db, password);
+    setPassword('');
+  }, () => setPassword(''));
   if (!user) return null;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await unlock(db, password);
-      setPassword('');
-    } catch (err) {
-      setError(authErrorText(t, err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Dialog open={locked} fullScreen aria-labelledby={titleId} slotProps={{ paper: { sx: { bgcolor: 'background.default' } } }}>
@@ -46,16 +33,12 @@ export function LockScreen({ db = getDb() }: { db?: QuartierDb }) {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
             {t('lock.intro', { name: user.displayName, role: t(ROLE_LABEL_KEY[user.role]) })}
           </Typography>
-          <form onSubmit={(e) => void submit(e)} noValidate>
+          <form onSubmit={onSubmit} noValidate>
             <Stack spacing={2}>
               {/* The login travels with the form so password managers know the account. */}
               <input type="text" name="username" autoComplete="username" value={user.login} readOnly hidden />
               <PasswordField label={t('signIn.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus />
-              {error ? (
-                <Alert severity="error" role="alert">
-                  {error}
-                </Alert>
-              ) : null}
+              <AuthFormError error={error} />
               <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
                 <Button onClick={signOut}>{t('lock.signOut')}</Button>
                 <Button type="submit" variant="contained" disabled={busy || password === ''}>

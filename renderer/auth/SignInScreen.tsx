@@ -1,10 +1,10 @@
 // The sign-in screen, shown instead of the app whenever users exist and nobody
 // is signed in. It never says whether a login exists.
-import { useId, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useId, useState } from 'react';
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { getDb, type QuartierDb } from '../db/db';
-import { authErrorText } from './authErrorText';
+import { AuthFormError, useAuthSubmit } from './useAuthSubmit';
 import { PasswordField } from './PasswordField';
 import { signIn } from './users';
 
@@ -14,22 +14,9 @@ export function SignInScreen({ db = getDb() }: { db?: QuartierDb }) {
   const headingId = useId();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(db, login, password);
-    } catch (err) {
-      setError(authErrorText(t, err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    await signIn(db, login, password);
+  }, () => setPassword(''));
 
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
@@ -43,15 +30,11 @@ export function SignInScreen({ db = getDb() }: { db?: QuartierDb }) {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
           {t('signIn.intro')}
         </Typography>
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <Stack spacing={2}>
             <TextField label={t('signIn.login')} value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus required fullWidth />
             <PasswordField label={t('signIn.password')} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <AuthFormError error={error} />
             <Button type="submit" variant="contained" size="large" disabled={busy || login.trim() === '' || password === ''}>
               {busy ? t('signIn.checking') : t('signIn.submit')}
             </Button>

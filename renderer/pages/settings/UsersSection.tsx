@@ -2,9 +2,8 @@
 // active / assigned accommodations, reset password. The commands are checked
 // by the repository too ('users:manage'); this section is simply not shown to
 // other roles.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import {
-  Alert,
   Autocomplete,
   Box,
   Button,
@@ -33,7 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, normalizeLogin } from '../../../shared/auth/password';
 import { ROLE_LABEL_KEY } from '../../../shared/auth/permissions';
 import { ROLES, type Accommodation, type Id, type Role, type User } from '../../../shared/domain/model';
-import { authErrorText } from '../../auth/authErrorText';
+import { AuthFormError, useAuthSubmit } from '../../auth/useAuthSubmit';
 import { PasswordField } from '../../auth/PasswordField';
 import { useCurrentUser, usePermission } from '../../auth/session';
 import { createUser, duplicateLogins, setPassword, updateUser } from '../../auth/users';
@@ -132,34 +131,22 @@ function UserDialog({ db, user, accommodations, onClose }: { db: QuartierDb; use
   const [assigned, setAssigned] = useState<Id[]>(user?.accommodationIds ?? []);
   const [password, setPasswordValue] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const byId = useMemo(() => new Map(accommodations.map((a) => [a.id, a])), [accommodations]);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const accommodationIds = role === 'field' ? assigned : [];
-      if (user) {
-        await updateUser(db, user.id, { displayName, role, active, accommodationIds });
-        notify(t('users.updated', { name: displayName.trim() }));
-      } else {
-        await createUser(db, { displayName, login, role, active, accommodationIds, password, passwordRepeat: repeat });
-        notify(t('users.created', { name: displayName.trim() }));
-      }
-      onClose();
-    } catch (err) {
-      setError(authErrorText(t, err));
-    } finally {
-      setBusy(false);
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    const accommodationIds = role === 'field' ? assigned : [];
+    if (user) {
+      await updateUser(db, user.id, { displayName, role, active, accommodationIds });
+      notify(t('users.updated', { name: displayName.trim() }));
+    } else {
+      await createUser(db, { displayName, login, role, active, accommodationIds, password, passwordRepeat: repeat });
+      notify(t('users.created', { name: displayName.trim() }));
     }
-  };
+    onClose();
+  });
+  const byId = useMemo(() => new Map(accommodations.map((a) => [a.id, a])), [accommodations]);
 
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <DialogTitle>{user ? t('users.editTitle') : t('users.createTitle')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -197,11 +184,7 @@ function UserDialog({ db, user, accommodations, onClose }: { db: QuartierDb; use
                 <PasswordField label={t('users.repeat')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />
               </>
             )}
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <AuthFormError error={error} />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
@@ -219,27 +202,15 @@ function PasswordDialog({ db, user, onClose }: { db: QuartierDb; user: User; onC
   const { t } = useTranslation('auth');
   const [password, setPasswordValue] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await setPassword(db, user.id, password, repeat);
-      notify(t('users.passwordSet', { name: user.displayName }));
-      onClose();
-    } catch (err) {
-      setError(authErrorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAuthSubmit(async () => {
+    await setPassword(db, user.id, password, repeat);
+    notify(t('users.passwordSet', { name: user.displayName }));
+    onClose();
+  });
 
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <DialogTitle>{t('users.passwordTitle', { name: user.displayName })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -253,11 +224,7 @@ function PasswordDialog({ db, user, onClose }: { db: QuartierDb; user: User; onC
               autoFocus
             />
             <PasswordField label={t('users.repeat')} value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" />
-            {error ? (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <AuthFormError error={error} />
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
