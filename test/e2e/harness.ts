@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -349,4 +350,30 @@ export async function joinOfficeViaFirstStart(page: Page, passphrase: string, ti
   const signInForm = page.getByRole('region', { name: 'Anmelden' });
   await refusal.or(signInForm).first().waitFor({ timeout: timeoutMs });
   return (await refusal.isVisible()) ? refusal.innerText() : null;
+}
+
+/**
+ * The steps of one end-to-end flow, each a node:test case. The steps build on
+ * each other, so after a failure the rest are skipped (instead of each timing
+ * out on its own) and the page at the moment of failure is saved as
+ * `<failureShot(step name)>.png`. `page` is read when a step runs (the page is
+ * created in a `before` hook).
+ */
+export function flowSteps(page: () => Page, failureShot: (stepName: string) => string): (name: string, fn: () => Promise<void>) => void {
+  let broken = false;
+  return (name, fn) => {
+    void it(name, async (t) => {
+      if (broken) {
+        t.skip('an earlier step failed');
+        return;
+      }
+      try {
+        await fn();
+      } catch (error) {
+        broken = true;
+        await screenshot(page(), failureShot(name)).catch(() => undefined);
+        throw error;
+      }
+    });
+  };
 }

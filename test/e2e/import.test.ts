@@ -11,7 +11,7 @@
 // Screenshot: test-results/screenshots/import-preview.png.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import {
@@ -27,6 +27,7 @@ import {
   startWebServer,
   type PageProblems,
   type WebServer,
+  flowSteps,
 } from './harness';
 import { eventually, readDashboardFigures } from './occupancy-helpers';
 import { heavyXlsx, pollutingXlsx } from '../unit/import/hostileFiles';
@@ -106,22 +107,7 @@ void describe('import end to end in web mode', { timeout: 300_000 }, () => {
     await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
   }
 
-  let broken = false;
-  function step(name: string, fn: () => Promise<void>): void {
-    void it(name, async (t) => {
-      if (broken) {
-        t.skip('an earlier step failed');
-        return;
-      }
-      try {
-        await fn();
-      } catch (error) {
-        broken = true;
-        await screenshot(page, 'import-failure').catch(() => undefined);
-        throw error;
-      }
-    });
-  }
+  const step = flowSteps(() => page, () => 'import-failure');
 
   before(async () => {
     server = await startWebServer();

@@ -10,7 +10,7 @@
 // stays, audit and outbox stay the same). Screenshots of the dashboard, the
 // bed board and the timeline go to test-results/screenshots/occupancy-*.png.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   closeQuietly,
@@ -24,6 +24,7 @@ import {
   type PageProblems,
   type WebServer,
   createFirstAdminViaFirstStart,
+  flowSteps,
 } from './harness';
 import {
   chooseInAutocomplete,
@@ -121,22 +122,7 @@ void describe('occupancy end to end in web mode', { timeout: 240_000 }, () => {
    * the rest is skipped (instead of each timing out on its own) and the
    * page at the moment of failure is saved as a screenshot.
    */
-  let broken = false;
-  function step(name: string, fn: () => Promise<void>): void {
-    void it(name, async (t) => {
-      if (broken) {
-        t.skip('an earlier step failed');
-        return;
-      }
-      try {
-        await fn();
-      } catch (error) {
-        broken = true;
-        await screenshot(page, 'occupancy-failure').catch(() => undefined);
-        throw error;
-      }
-    });
-  }
+  const step = flowSteps(() => page, () => 'occupancy-failure');
 
   before(async () => {
     server = await startWebServer();

@@ -7,7 +7,7 @@
 // and finds the Einzug in the Protokoll, attributed to the field user.
 // Screenshots: test-results/screenshots/roles-*.png.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   closeQuietly,
@@ -23,6 +23,7 @@ import {
   startWebServer,
   type PageProblems,
   type WebServer,
+  flowSteps,
 } from './harness';
 import { chooseInAutocomplete, chooseInSelect, dayInPage, eventually, fillDate, squash } from './occupancy-helpers';
 
@@ -37,7 +38,6 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
   let problems: PageProblems;
   /** The accommodation assigned to the field user (one with a free place, read from the list). */
   let accommodation = '';
-  let failed = false;
 
   const main = () => page.getByRole('main');
   const nav = (label: string) => page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: label, exact: true });
@@ -46,21 +46,7 @@ void describe('roles: Außendienst checks in, may not export lists; Administrati
   const textbox = (scope: Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
 
   /** Steps run in order; after a failure the rest are skipped (they build on each other). */
-  function step(name: string, fn: () => Promise<void>): void {
-    void it(name, async (t) => {
-      if (failed) {
-        t.skip('an earlier step failed');
-        return;
-      }
-      try {
-        await fn();
-      } catch (error) {
-        failed = true;
-        await screenshot(page, `roles-failure-${name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
+  const step = flowSteps(() => page, (name) => `roles-failure-${name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`);
 
   before(async () => {
     server = await startWebServer();
